@@ -1,0 +1,13 @@
+// GET /api/v1/policy: the published routing policy for the key's team; ETag makes polling cheap.
+import { apiRoute } from "@/lib/http/route";
+import { getPublishedPolicy } from "@/lib/policies/data";
+import { toPolicyResponse } from "@/lib/policies/format";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, request }) => {
+  const current = await getPublishedPolicy(teamId);
+  const etag = `"${current.version}"`;
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
+  return Response.json(toPolicyResponse(current), { headers: { ETag: etag, "Cache-Control": "no-cache" } });
+});

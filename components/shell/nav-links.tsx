@@ -1,0 +1,36 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const ITEMS = [
+  { href: "", label: "Overview" },
+  { href: "/tasks", label: "Task types" },
+  { href: "/calls", label: "Calls" },
+  { href: "/simulate", label: "Simulate" },
+  { href: "/policies", label: "Policies" },
+  { href: "/settings", label: "Settings" },
+];
+
+export function NavLinks({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Team" className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+      {ITEMS.map((item) => {
+        const href = `/${slug}${item.href}`;
+        const active = item.href === "" ? pathname === href : pathname.startsWith(href);
+        return (
+          <Link
+            key={item.label}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
+              active ? "bg-blue-50 text-blue-800" : "text-gray-700 hover:bg-gray-100"
+            }`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

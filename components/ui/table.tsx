@@ -1,0 +1,22 @@
+// Plain semantic tables: scroll sideways on narrow screens instead of squeezing columns.
+export function Table({ caption, head, children }: { caption: string; head: string[]; children: React.ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <table className="min-w-full divide-y divide-gray-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-gray-50">
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-gray-700">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-gray-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Td({ children, className = "" }: { children: React.ReactNode; className?: string }) {
+  return <td className={`whitespace-nowrap px-3 py-2 align-middle ${className}`}>{children}</td>;
+}

@@ -1,0 +1,39 @@
+import crypto from "node:crypto";
+import { Prisma } from "@prisma/client";
+import { db } from "@/lib/db";
+import { invalidField } from "@/lib/http/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { insertTeam } from "@/lib/teams/mutations";
+
+function personalTeamName(name: string | undefined, email: string) {
+  return `${name?.trim() || email.split("@")[0]}'s team`;
+}
+
+type NewUser = { email: string; password?: string; name?: string; teamName?: string };
+
+/** Creates a user and their first team (personal unless named). A taken email is a field error, not a crash. */
+export async function createUser(input: NewUser) {
+  const email = input.email.toLowerCase();
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email, name: input.name || null, passwordHash } });
+      const team = await insertTeam(tx, user.id, input.teamName ?? personalTeamName(input.name, email));
+      return { user: { id: user.id, email: user.email, name: user.name }, team };
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      throw invalidField("email", "An account with this email already exists. Sign in instead.", 409);
+    }
+    throw err;
+  }
+}
+
+/** A value all server instances share, created once; the first writer wins. */
+export async function getOrCreateInstanceSetting(key: string, make: () => string) {
+  await db().instanceSetting.createMany({ data: [{ key, value: make() }], skipDuplicates: true });
+  const row = await db().instanceSetting.findUniqueOrThrow({ where: { key } });
+  return row.value;
+}
+
+export const newSessionSecret = () => crypto.randomBytes(32).toString("base64url");

@@ -1,0 +1,74 @@
+// next-auth configuration: email + password (credentials, JWT sessions) and GitHub when configured.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { env } from "@/lib/env";
+import { findUserByEmail } from "@/lib/auth/data";
+import { createUser, getOrCreateInstanceSetting, newSessionSecret } from "@/lib/auth/mutations";
+import { verifyPassword } from "@/lib/auth/password";
+import { signInSchema } from "@/lib/auth/schema";
+
+const memo = globalThis as unknown as { __switchyardAuth?: Promise<NextAuthOptions> };
+
+// Without NEXTAUTH_SECRET the secret is generated once and kept in the database, so sessions survive
+// restarts and every instance on one PostgreSQL agrees on it.
+async function sessionSecret() {
+  return env().NEXTAUTH_SECRET ?? getOrCreateInstanceSetting("nextauth_secret", newSessionSecret);
+}
+
+async function authorizeCredentials(credentials: Record<string, string> | undefined) {
+  const parsed = signInSchema.safeParse(credentials ?? {});
+  if (!parsed.success) return null;
+  const user = await findUserByEmail(parsed.data.email);
+  if (!user?.passwordHash || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** GitHub users are matched to accounts by verified email; a new email gets an account and a team. */
+async function userIdForGitHub(email: string | null | undefined, name: string | null | undefined) {
+  if (!email) return null;
+  const existing = await findUserByEmail(email);
+  if (existing) return existing.id;
+  return (await createUser({ email, name: name ?? undefined })).user.id;
+}
+
+async function build(): Promise<NextAuthOptions> {
+  const e = env();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: authorizeCredentials,
+    }),
+  ];
+  if (e.GITHUB_ID && e.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  }
+  return {
+    secret: await sessionSecret(),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers,
+    callbacks: {
+      async signIn({ account, user }) {
+        if (account?.provider !== "github") return true;
+        return (await userIdForGitHub(user.email, user.name)) !== null;
+      },
+      async jwt({ token, user, account }) {
+        if (account?.provider === "github") token.sub = (await userIdForGitHub(user?.email, user?.name)) ?? undefined;
+        else if (user) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}
+
+export function authOptions(): Promise<NextAuthOptions> {
+  return (memo.__switchyardAuth ??= build());
+}
+
+export const githubEnabled = () => Boolean(env().GITHUB_ID && env().GITHUB_SECRET);

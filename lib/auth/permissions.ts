@@ -1,0 +1,17 @@
+// What each team role may do. Pages hide what a role cannot do; mutations check again.
+import type { Role } from "@prisma/client";
+
+const managers: Role[] = ["owner", "admin"];
+
+export const canManageMembers = (role: Role) => managers.includes(role);
+export const canManageKeys = (role: Role) => managers.includes(role);
+export const canRenameTeam = (role: Role) => managers.includes(role);
+
+/** Only owners hand out or take away ownership; admins manage everyone below owner. */
+export function canAssignRole(actor: Role, from: Role | null, to: Role) {
+  if (!canManageMembers(actor)) return false;
+  if (actor === "owner") return true;
+  return from !== "owner" && to !== "owner";
+}
+
+export const ROLES: Role[] = ["owner", "admin", "member", "viewer"];

@@ -1,0 +1,48 @@
+// The one wrapper for every /api/v1 handler: API-key auth and scope, zod-checked query and body, and
+// every failure mapped to { error: { code, message } }.
+import type { KeyScope } from "@prisma/client";
+import type { z } from "zod";
+import { authenticateApiKey, type KeyAuth } from "@/lib/auth/api-keys";
+import { readJson } from "@/lib/http/body";
+import { errorResponse, forbidden, fromZod } from "@/lib/http/errors";
+
+type Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
+  /** Key scopes allowed to call this route. */
+  scopes: KeyScope[];
+  body?: B;
+  query?: Q;
+};
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+type Context<B, Q> = KeyAuth & { request: Request; body: Parsed<B>; query: Parsed<Q> };
+
+export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: Options<B, Q>,
+  handler: (ctx: Context<B, Q>) => Promise<Response | object>,
+) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const auth = await authenticateApiKey(request.headers.get("authorization"));
+      if (!options.scopes.includes(auth.scope)) {
+        throw forbidden(`This endpoint needs a key with scope ${options.scopes.join(" or ")}; this key has scope ${auth.scope}.`);
+      }
+      const query = options.query ? parse(options.query, queryObject(request), "query") : undefined;
+      const body = options.body ? parse(options.body, await readJson(request), "body") : undefined;
+      const result = await handler({ ...auth, request, body: body as Parsed<B>, query: query as Parsed<Q> });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+function queryObject(request: Request) {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw fromZod(result.error, where);
+  return result.data;
+}

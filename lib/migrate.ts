@@ -1,0 +1,74 @@
+// Applies prisma/migrations/*/migration.sql at start-up and records them in _prisma_migrations the way
+// `prisma migrate deploy` does (the Prisma CLI cannot run offline at runtime). On PostgreSQL an advisory
+// lock serialises instances that start together.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { embeddedDb } from "@/lib/db";
+import { pgConfig } from "@/prisma/adapters";
+
+type Sql = {
+  exec(sql: string): Promise<unknown>;
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+};
+
+const LOCK_ID = 7_310_042_001; // arbitrary, constant: "switchyard migrations"
+
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
+
+function migrationsDir() {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
+}
+
+async function applyPending(sql: Sql, dir: string): Promise<string[]> {
+  await sql.exec(MIGRATIONS_TABLE);
+  const done = await sql.query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+  const applied = new Set((done.rows as { migration_name: string }[]).map((r) => r.migration_name));
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => fs.existsSync(path.join(dir, n, "migration.sql")))
+    .sort();
+  const fresh: string[] = [];
+  for (const name of names.filter((n) => !applied.has(n))) {
+    const script = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const checksum = crypto.createHash("sha256").update(script).digest("hex");
+    await sql.exec("BEGIN");
+    try {
+      await sql.exec(script);
+      await sql.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+         VALUES ($1, $2, now(), $3, 1)`,
+        [crypto.randomUUID(), checksum, name],
+      );
+      await sql.exec("COMMIT");
+    } catch (err) {
+      await sql.exec("ROLLBACK");
+      throw new Error(`Migration ${name} failed: ${(err as Error).message}`);
+    }
+    fresh.push(name);
+  }
+  return fresh;
+}
+
+/** Applies pending migrations to the configured database; returns the names applied. */
+export async function migrate(dir = migrationsDir()): Promise<string[]> {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    const pglite = embeddedDb()!;
+    return applyPending({ exec: (s) => pglite.exec(s), query: (s, p) => pglite.query(s, p) }, dir);
+  }
+  const client = new pg.Client(pgConfig(url));
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
+    return await applyPending({ exec: (s) => client.query(s), query: (s, p) => client.query(s, p) }, dir);
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]).catch(() => undefined);
+    await client.end();
+  }
+}

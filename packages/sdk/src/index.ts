@@ -1,0 +1,2 @@
+export { policySchema, DEFAULT_POLICY } from "./policy";
+export type { Policy, PolicyInput } from "./policy";
