@@ -1,6 +1,6 @@
 // The Prisma client: embedded PGlite when DATABASE_URL is unset, else PostgreSQL. One client (and one
 // PGlite per data directory) per process, kept on globalThis so Next's separate bundles share it.
-import { PrismaClient } from "@prisma/client";
+import { Prisma, PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PGlite } from "@electric-sql/pglite";
 import { openPGlite, pgConfig, pgliteAdapter } from "@/prisma/adapters";
@@ -47,4 +47,14 @@ export async function closeDb() {
   if (!current) return;
   await current.prisma.$disconnect();
   if (current.pglite && !current.pglite.closed) await current.pglite.close();
+}
+
+/**
+ * A unique-constraint violation, however it surfaces: P2002 from the client, or the raw driver error
+ * that the PGlite and pg adapters raise inside interactive transactions.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002";
+  const cause = (err as { cause?: { kind?: string; code?: string } } | null)?.cause;
+  return cause?.kind === "UniqueConstraintViolation" || cause?.code === "23505";
 }

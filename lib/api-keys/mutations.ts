@@ -1,5 +1,5 @@
 import type { KeyScope } from "@prisma/client";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import type { TeamId } from "@/lib/auth/team-id";
 import { conflict, notFound } from "@/lib/http/errors";
 import { displayPrefix, generateKeySecret, hashKeySecret } from "@/lib/api-keys/secret";
@@ -10,9 +10,6 @@ type NewKey = { name: string; scope: KeyScope; secret?: string };
 export async function createApiKey(teamId: TeamId, actorId: string | null, input: NewKey) {
   const secret = input.secret ?? generateKeySecret();
   const secretHash = hashKeySecret(secret);
-  if (await db().apiKey.findUnique({ where: { secretHash }, select: { id: true } })) {
-    throw conflict("This key secret is already in use.");
-  }
   const key = await db().$transaction(async (tx) => {
     const created = await tx.apiKey.create({
       data: { teamId, name: input.name, scope: input.scope, prefix: displayPrefix(secret), secretHash, createdById: actorId },
@@ -22,6 +19,8 @@ export async function createApiKey(teamId: TeamId, actorId: string | null, input
       data: { teamId, actorId, action: "api_key.create", detail: { keyId: created.id, name: created.name, scope: created.scope } },
     });
     return created;
+  }).catch((err: unknown) => {
+    throw isUniqueViolation(err) ? conflict("This key secret is already in use.") : err;
   });
   return { ...key, secret };
 }

@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
-import { Prisma } from "@prisma/client";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { invalidField } from "@/lib/http/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { insertTeam } from "@/lib/teams/mutations";
@@ -22,7 +21,7 @@ export async function createUser(input: NewUser) {
       return { user: { id: user.id, email: user.email, name: user.name }, team };
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    if (isUniqueViolation(err)) {
       throw invalidField("email", "An account with this email already exists. Sign in instead.", 409);
     }
     throw err;

@@ -1,0 +1,36 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@switchyard/sdk": path.resolve(import.meta.dirname, "packages/sdk/src/index.ts"),
+  "@": path.resolve(import.meta.dirname),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "packages/**/src/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          // tests/integration/postgres/ holds what only a real server can show (several processes at once).
+          include: ["tests/integration/*.integration.test.ts", ...(process.env.DATABASE_URL ? ["tests/integration/postgres/*.integration.test.ts"] : [])],
+          setupFiles: ["tests/integration/setup.ts"],
+          // Each file gets its own fresh database (tests/integration/setup.ts); two workers fit 2 cores.
+          maxWorkers: 2,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
