@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 /** Copies `value` to the clipboard and says so; falls back to selecting the text where clipboard access is denied. */
 export function CopyButton({ value, label = "Copy", targetId }: { value: string; label?: string; targetId?: string }) {

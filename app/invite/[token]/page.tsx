@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInviteForm } from "@/components/settings/accept-invite-form";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { formatDateTime } from "@/components/ui/format";
 import { getCurrentUser } from "@/lib/auth/session";
 import { findInvite } from "@/lib/teams/data";

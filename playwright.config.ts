@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { E2E_OTHER_TEAM } from "./tests/e2e/other-team";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+// A fresh embedded database per run; the server is the production build (`npm run test:e2e` builds first).
+const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-e2e-"));
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's chromium: Playwright cannot download its own browser here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/api/auth/providers`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: {
+      SWITCHYARD_DATA_DIR: dataDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // A second team that the test users never join: the cross-team checks aim at it.
+      SWITCHYARD_INIT_EMAIL: E2E_OTHER_TEAM.email,
+      SWITCHYARD_INIT_PASSWORD: E2E_OTHER_TEAM.password,
+      SWITCHYARD_INIT_TEAM: E2E_OTHER_TEAM.name,
+      SWITCHYARD_INIT_INGEST_KEY: E2E_OTHER_TEAM.ingestKey,
+    },
+  },
+});
