@@ -20,7 +20,7 @@ export function InlineAction({ action, fields, label, pendingLabel, confirm, var
     <form
       action={run}
       onSubmit={(e) => { if (confirm && !window.confirm(confirm)) e.preventDefault(); }}
-      className="flex flex-wrap items-center gap-2"
+      className="flex items-center gap-2"
     >
       {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {children}

@@ -14,7 +14,7 @@ const ITEMS = [
 export function NavLinks({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Team" className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <nav aria-label="Team" className="flex flex-wrap gap-1 md:flex-col">
       {ITEMS.map((item) => {
         const href = `/${slug}${item.href}`;
         const active = item.href === "" ? pathname === href : pathname.startsWith(href);

@@ -14,7 +14,7 @@ export function hashKeySecret(secret: string): string {
 /** What the key list shows: `sy_<prefix>` for our keys, the first characters of a key set by hand. */
 export function displayPrefix(secret: string): string {
   const ours = /^(sy_[A-Za-z0-9]{8})_/.exec(secret);
-  return ours ? ours[1] : `${secret.slice(0, 6)}…`;
+  return ours ? ours[1] : secret.slice(0, 6);
 }
 
 export function sameHash(a: string, b: string): boolean {
