@@ -3,5 +3,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServer } = await import("@/lib/startup");
-  await startServer();
+  try {
+    await startServer();
+  } catch (err) {
+    // A server that cannot migrate or read its configuration would only answer 500s: stop instead.
+    console.error(`[switchyard] cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
 }

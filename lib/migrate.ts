@@ -1,6 +1,5 @@
 // Applies prisma/migrations/*/migration.sql at start-up and records them in _prisma_migrations the way
-// `prisma migrate deploy` does (the Prisma CLI cannot run offline at runtime). On PostgreSQL an advisory
-// lock serialises instances that start together.
+// `prisma migrate deploy` does (the Prisma CLI cannot run offline at runtime).
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
@@ -14,7 +13,7 @@ type Sql = {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
 };
 
-const LOCK_ID = 7_310_042_001; // arbitrary, constant: "switchyard migrations"
+const LOCK_ID = 7_310_042_001; // arbitrary, constant: "switchyard start-up"
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
@@ -65,8 +64,24 @@ export async function migrate(dir = migrationsDir()): Promise<string[]> {
   const client = new pg.Client(pgConfig(url));
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
     return await applyPending({ exec: (s) => client.query(s), query: (s, p) => client.query(s, p) }, dir);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs `work` while holding a PostgreSQL advisory lock, so instances that start together migrate and
+ * create the headless objects one after another. The embedded database has one process by design.
+ */
+export async function withStartupLock<T>(work: () => Promise<T>): Promise<T> {
+  const url = env().DATABASE_URL;
+  if (!url) return work();
+  const client = new pg.Client(pgConfig(url));
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
+    return await work();
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]).catch(() => undefined);
     await client.end();

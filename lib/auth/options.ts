@@ -68,7 +68,12 @@ async function build(): Promise<NextAuthOptions> {
 }
 
 export function authOptions(): Promise<NextAuthOptions> {
-  return (memo.__switchyardAuth ??= build());
+  // A failed build (database not reachable yet) is not cached: the next request tries again.
+  memo.__switchyardAuth ??= build().catch((err: unknown) => {
+    memo.__switchyardAuth = undefined;
+    throw err;
+  });
+  return memo.__switchyardAuth;
 }
 
 export const githubEnabled = () => Boolean(env().GITHUB_ID && env().GITHUB_SECRET);

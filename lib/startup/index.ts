@@ -1,18 +1,26 @@
 // Everything the server does once before it answers requests (called from instrumentation.ts).
 import { applyAuthDefaults, env } from "@/lib/env";
-import { migrate } from "@/lib/migrate";
+import { migrate, withStartupLock } from "@/lib/migrate";
 import { authOptions } from "@/lib/auth/options";
 import { applyHeadlessInit } from "@/lib/startup/headless";
+
+/** Migrations and headless objects, one instance at a time. */
+export async function prepareDatabase() {
+  return withStartupLock(async () => {
+    const applied = await migrate();
+    const init = await applyHeadlessInit();
+    return { applied, init };
+  });
+}
 
 export async function startServer() {
   const e = env();
   applyAuthDefaults();
   const where = e.DATABASE_URL ? `PostgreSQL (${new URL(e.DATABASE_URL).host})` : `embedded PGlite in ${e.pgliteDir}`;
-  const applied = await migrate();
+  const { applied, init } = await prepareDatabase();
   console.log(`[switchyard] database: ${where}; ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}`);
-  await authOptions();
-  const init = await applyHeadlessInit();
   if (init.created.length) console.log(`[switchyard] created ${init.created.join(", ")}`);
+  await authOptions();
 
   const url = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
   console.log(`[switchyard] ready at ${url}`);

@@ -62,6 +62,12 @@ test("sign up, create a key, sign out and in, switch teams, invite a viewer, rev
   await team.createTeam("Platform Eval");
   await expect(page).toHaveURL(/\/platform-eval$/);
   await expect(page.getByRole("heading", { name: "Platform Eval" })).toBeVisible();
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Team name").fill("Platform Evaluation");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Team renamed.")).toBeVisible();
+  await expect(page.getByLabel("Switch team").first()).toContainText("Platform Evaluation");
+  await expect(page).toHaveURL(/\/platform-eval\/settings$/); // the address does not move
   await team.switchTo("Olive's team");
   await expect(page).toHaveURL(new RegExp(`/${personal}$`));
 
@@ -84,6 +90,8 @@ test("sign up, create a key, sign out and in, switch teams, invite a viewer, rev
   await expect(guest.getByText("Only owners and admins can create API keys.")).toBeVisible();
   await expect(guest.getByRole("button", { name: "Create key" })).toHaveCount(0);
   await expect(guest.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+  await guest.goto(`/${personal}/settings`);
+  await expect(guest.getByLabel("Team name")).toBeDisabled();
 
   // The link is spent.
   await guest.goto(inviteUrl);
