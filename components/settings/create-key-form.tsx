@@ -7,9 +7,9 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Field, inputClass } from "@/components/ui/field";
 
 const SCOPES = [
-  { value: "ingest", label: "ingest: send events and outcomes, read the policy (for the SDK)" },
-  { value: "read", label: "read: analytics and simulation (for scripts and BI)" },
-  { value: "admin", label: "admin: read, plus publish and roll back policies (for CI)" },
+  { value: "ingest", label: "ingest (SDK): events, outcomes, policy" },
+  { value: "read", label: "read (scripts, BI): analytics, simulate" },
+  { value: "admin", label: "admin (CI): read + publish policies" },
 ];
 
 export function CreateKeyForm({ slug }: { slug: string }) {

@@ -32,7 +32,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
               <Td>
                 {manage && editable ? (
                   <InlineAction action={changeRoleAction.bind(null, slug)} fields={{ userId: m.id }} label="Change" pendingLabel="Saving…" variant="secondary">
-                    <select name="role" defaultValue={m.role} aria-label={`Role of ${m.email}`} className={`${inputClass} w-auto py-1`}>
+                    <select name="role" defaultValue={m.role} aria-label={`Role of ${m.email}`} className={`${inputClass} w-auto min-w-[7rem] py-1`}>
                       {ROLES.filter((r) => canAssignRole(role, m.role, r)).map((r) => <option key={r} value={r}>{r}</option>)}
                     </select>
                   </InlineAction>
