@@ -19,6 +19,7 @@ const schema = z.object({
   SWITCHYARD_INIT_INGEST_KEY: secret.optional(),
   SWITCHYARD_INIT_READ_KEY: secret.optional(),
   SWITCHYARD_INIT_ADMIN_KEY: secret.optional(),
+  SWITCHYARD_INGEST_RATE_LIMIT: z.coerce.number().int().min(1).default(12_000),
   NEXTAUTH_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   AUTH_TRUST_HOST: z.string().optional(),

@@ -51,6 +51,8 @@ export function fromZod(error: ZodError, where: string, status = 400, code: Erro
 
 export function errorResponse(err: unknown, headers?: HeadersInit): Response {
   const known = err instanceof AppError ? err : undefined;
+  const retryAfter = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
+  if (retryAfter !== undefined) headers = { ...headers, "Retry-After": String(retryAfter) };
   if (!known) console.error("[api] unexpected error", err);
   const status = known?.status ?? 500;
   const body = {

@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import { hashInviteToken } from "@/lib/teams/data";
 import { INVITE_TTL_MS } from "@/lib/teams/schema";
 import { slugCandidates } from "@/lib/teams/slug";
+import { seedDefaultPrices } from "@/lib/pricing/mutations";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,6 +18,7 @@ export async function insertTeam(tx: Tx, ownerId: string, name: string) {
   const slug = candidates.find((c) => !taken.has(c)) ?? `${candidates[0]}-${crypto.randomUUID().slice(0, 8)}`;
   const team = await tx.team.create({ data: { name, slug }, select: { id: true, name: true, slug: true } });
   await tx.membership.create({ data: { teamId: team.id, userId: ownerId, role: "owner" } });
+  await seedDefaultPrices(tx, team.id);
   await tx.auditEntry.create({ data: { teamId: team.id, actorId: ownerId, action: "team.create", detail: { name } } });
   return team;
 }

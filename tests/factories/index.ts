@@ -29,3 +29,22 @@ export function apiRequest(path: string, key?: string, init: RequestInit = {}) {
   if (key) headers.set("authorization", `Bearer ${key}`);
   return new Request(`http://localhost${path}`, { ...init, headers });
 }
+
+let eventSeq = 0;
+
+/** A valid CallEvent with sensible values; override any field. */
+export function makeEvent(overrides: Record<string, unknown> = {}) {
+  eventSeq += 1;
+  return {
+    id: `evt-${Date.now().toString(36)}-${eventSeq}`,
+    timestamp: "2026-11-20T10:15:00Z",
+    taskType: "classify",
+    model: "gpt-5.4-mini",
+    inputTokens: 800,
+    outputTokens: 200,
+    latencyMs: 900,
+    ttftMs: 420,
+    status: "ok",
+    ...overrides,
+  };
+}

@@ -1,0 +1,47 @@
+// Mergeable latency histograms: sparse maps {bucket: count} over logarithmic buckets. A value v >= 1 goes
+// to bucket ceil(log_γ v) + 1 and is read back as 2γ^k / (γ + 1), within α = 2% of v (γ = (1+α)/(1-α));
+// values below 1 share bucket 0. Sums of histograms are histograms, so rollups merge by adding counts.
+
+const ALPHA = 0.02;
+const GAMMA = (1 + ALPHA) / (1 - ALPHA);
+const LOG_GAMMA = Math.log(GAMMA);
+
+export type Histogram = Record<string, number>;
+
+export function bucketOf(value: number): number {
+  if (!(value >= 1)) return 0;
+  return Math.ceil(Math.log(value) / LOG_GAMMA - 1e-9) + 1;
+}
+
+export function bucketValue(bucket: number): number {
+  if (bucket <= 0) return 0.5;
+  return (2 * GAMMA ** (bucket - 1)) / (GAMMA + 1);
+}
+
+export function addToHistogram(h: Histogram, value: number, count = 1) {
+  const key = String(bucketOf(value));
+  h[key] = (h[key] ?? 0) + count;
+}
+
+export function mergeHistograms(a: Histogram, b: Histogram): Histogram {
+  const out: Histogram = { ...a };
+  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
+  return out;
+}
+
+export function histogramCount(h: Histogram): number {
+  return Object.values(h).reduce((s, n) => s + n, 0);
+}
+
+/** Nearest-rank quantile (q in 0..1); null for an empty histogram. */
+export function quantile(h: Histogram, q: number): number | null {
+  const total = histogramCount(h);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * total));
+  let seen = 0;
+  for (const bucket of Object.keys(h).map(Number).sort((x, y) => x - y)) {
+    seen += h[bucket];
+    if (seen >= rank) return bucketValue(bucket);
+  }
+  return null;
+}

@@ -1,0 +1,141 @@
+// The ingest path (contracts §3-§4): validate, price, store calls and their rollups in one transaction.
+import type { TeamId } from "@/lib/auth/team-id";
+import { db } from "@/lib/db";
+import { issuesOf, type Issue } from "@/lib/http/errors";
+import { costNanos, indexPrices, priceAt } from "@/lib/pricing/cost";
+import { listPrices } from "@/lib/pricing/data";
+import { getTeamStorage } from "@/lib/teams/data";
+import { truncateUtf8 } from "@/lib/ingest/content";
+import { RollupBatch, type StoredCall } from "@/lib/ingest/rollup";
+import { writeRollups } from "@/lib/ingest/rollup-sql";
+import { callEventSchema, MAX_CONTENT_BYTES, type CallEvent } from "@/lib/ingest/schema";
+import { int8, placeholders, Values, type Tx } from "@/lib/ingest/sql";
+
+export type IngestResult = {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; id?: string; errors: Issue[] }[];
+};
+
+type Row = StoredCall & { id: string; event: CallEvent; outcomeReason: string | null };
+
+const CALL_COLUMNS = [
+  "teamSeq", "id", "ts", "taskType", "model", "provider", "inputTokens", "outputTokens", "cachedTokens", "reasoningTokens",
+  "latencyMs", "ttftMs", "status", "errorType", "outcome", "traceOutcome", "outcomeReason", "traceId", "stepIndex",
+  "contextTokens", "toolCount", "toolCallCount", "attempt", "parentId", "escalatedFrom", "shadowOf", "policyVersion",
+  "ruleId", "costNanos", "clientCostNanos", "metadata",
+];
+const CALL_TYPES = [
+  "int4", "text", "timestamptz", "text", "text", "text", "int4", "int4", "int4", "int4",
+  "float4", "float4", "int2", "text", "int2", "int2", "text", "text", "int4",
+  "int4", "int2", "int2", "int2", "text", "text", "text", "int4",
+  "text", "int8", "int8", "jsonb",
+];
+
+const label = (o: "success" | "failure" | undefined) => (o === undefined ? null : o === "success" ? 1 : 0);
+
+function validate(events: unknown[]) {
+  const valid: { index: number; event: CallEvent }[] = [];
+  const rejected: IngestResult["rejected"] = [];
+  events.forEach((raw, index) => {
+    const parsed = callEventSchema.safeParse(raw);
+    if (parsed.success) return valid.push({ index, event: parsed.data });
+    const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : undefined;
+    rejected.push({ index, ...(id ? { id } : {}), errors: issuesOf(parsed.error) });
+  });
+  return { valid, rejected };
+}
+
+async function pendingLabels(tx: Tx, teamSeq: number, ids: string[]) {
+  if (!ids.length) return new Map<string, { outcome: number; reason: string | null }>();
+  const rows = await tx.$queryRawUnsafe<{ callId: string; outcome: number; reason: string | null }[]>(
+    `SELECT "callId", "outcome", "reason" FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" IN (${placeholders(ids.length, 1)})`,
+    teamSeq, ...ids,
+  );
+  return new Map(rows.map((r) => [r.callId, { outcome: Number(r.outcome), reason: r.reason }]));
+}
+
+async function traceLabels(tx: Tx, teamSeq: number, traceIds: string[]) {
+  if (!traceIds.length) return new Map<string, number>();
+  const rows = await tx.$queryRawUnsafe<{ traceId: string; outcome: number }[]>(
+    `SELECT "traceId", "outcome" FROM "TraceOutcome" WHERE "teamSeq" = $1 AND "traceId" IN (${placeholders(traceIds.length, 1)})`,
+    teamSeq, ...traceIds,
+  );
+  return new Map(rows.map((r) => [r.traceId, Number(r.outcome)]));
+}
+
+async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<string>> {
+  const values = new Values(CALL_TYPES);
+  for (const r of rows) {
+    const e = r.event;
+    values.add([
+      teamSeq, r.id, r.ts.toISOString(), r.taskType, r.model, e.provider ?? null, r.inputTokens, r.outputTokens, r.cachedTokens, r.reasoningTokens,
+      r.latencyMs, r.ttftMs, r.status, r.errorType, r.outcome, r.traceOutcome, r.outcomeReason, e.traceId ?? null, e.stepIndex ?? null,
+      r.contextTokens, r.toolCount, e.toolCallCount ?? 0, r.attempt, e.parentId ?? null, r.escalatedFrom, e.shadowOf ?? null, e.policyVersion ?? null,
+      e.ruleId ?? null, int8(r.costNanos), r.costNanos === null && e.costUsd !== undefined ? String(Math.round(e.costUsd * 1e9)) : null,
+      e.metadata ? JSON.stringify(e.metadata) : null,
+    ]);
+  }
+  const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `INSERT INTO "Call" (${CALL_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values.sql}
+     ON CONFLICT ("teamSeq", "id") DO NOTHING RETURNING "id"`,
+    ...values.params,
+  );
+  return new Set(inserted.map((r) => r.id));
+}
+
+async function insertContent(tx: Tx, teamSeq: number, rows: Row[]) {
+  const values = new Values(["int4", "text", "text", "text"]);
+  for (const r of rows) {
+    if (r.event.input === undefined && r.event.output === undefined) continue;
+    values.add([teamSeq, r.id, truncateUtf8(r.event.input, MAX_CONTENT_BYTES), truncateUtf8(r.event.output, MAX_CONTENT_BYTES)]);
+  }
+  if (!values.length) return;
+  await tx.$executeRawUnsafe(`INSERT INTO "CallContent" ("teamSeq", "callId", "input", "output") VALUES ${values.sql} ON CONFLICT DO NOTHING`, ...values.params);
+}
+
+/**
+ * Stores a batch. Valid events are stored even when others are rejected; an id already stored (in this
+ * batch or before) is a duplicate and changes nothing. Calls, rollups, pending labels and content are
+ * written in one transaction, so after it returns every accepted event is committed.
+ */
+export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<IngestResult> {
+  const { valid, rejected } = validate(events);
+  const firstById = new Map<string, CallEvent>();
+  for (const { event } of valid) if (!firstById.has(event.id)) firstById.set(event.id, event);
+  if (firstById.size === 0) return { accepted: 0, duplicates: valid.length, rejected };
+
+  const [team, prices] = await Promise.all([getTeamStorage(teamId), listPrices(teamId)]);
+  const catalog = indexPrices(prices);
+  // Sorted by id so that concurrent batches sharing ids take row locks in the same order.
+  const batch = [...firstById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const inserted = await db().$transaction(async (tx) => {
+    const pending = await pendingLabels(tx, team.seq, batch.map((e) => e.id));
+    const traces = await traceLabels(tx, team.seq, [...new Set(batch.flatMap((e) => (e.traceId ? [e.traceId] : [])))]);
+    const rows: Row[] = batch.map((e) => {
+      const price = priceAt(catalog, e.model, e.timestamp);
+      const usage = { inputTokens: e.inputTokens, outputTokens: e.outputTokens, cachedTokens: e.cachedInputTokens };
+      return {
+        id: e.id, event: e, ts: e.timestamp, taskType: e.taskType, model: e.model, shadow: e.shadowOf !== undefined,
+        contextTokens: e.contextTokens ?? e.inputTokens, toolCount: e.toolCount ?? 0,
+        inputTokens: e.inputTokens, outputTokens: e.outputTokens, cachedTokens: e.cachedInputTokens ?? null, reasoningTokens: e.reasoningTokens ?? null,
+        costNanos: price ? costNanos(usage, price) : null, status: e.status === "error" ? 1 : 0, errorType: e.errorType ?? null,
+        outcome: pending.get(e.id)?.outcome ?? label(e.outcome), outcomeReason: pending.get(e.id)?.reason ?? null, traceOutcome: e.traceId ? (traces.get(e.traceId) ?? null) : null,
+        attempt: e.attempt ?? 1, escalatedFrom: e.escalatedFrom ?? null, latencyMs: e.latencyMs, ttftMs: e.ttftMs ?? null,
+      };
+    });
+    const stored = await insertCalls(tx, team.seq, rows);
+    const fresh = rows.filter((r) => stored.has(r.id));
+    const rollups = new RollupBatch();
+    fresh.forEach((r) => rollups.addCall(r));
+    await writeRollups(tx, team.seq, rollups.sorted());
+    const applied = fresh.filter((r) => pending.has(r.id)).map((r) => r.id);
+    if (applied.length) {
+      await tx.$executeRawUnsafe(`DELETE FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" IN (${placeholders(applied.length, 1)})`, team.seq, ...applied);
+    }
+    if (team.captureContent) await insertContent(tx, team.seq, fresh);
+    return fresh.length;
+  });
+  return { accepted: inserted, duplicates: valid.length - inserted, rejected };
+}

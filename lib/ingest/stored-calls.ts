@@ -1,0 +1,34 @@
+// Reads stored calls back as StoredCall (the shape rollups are computed from), locked for update.
+import type { StoredCall } from "@/lib/ingest/rollup";
+import type { Tx } from "@/lib/ingest/sql";
+
+type Raw = Omit<StoredCall, "shadow" | "costNanos" | "status" | "outcome" | "traceOutcome" | "attempt" | "toolCount"> & {
+  id: string; traceId: string | null; shadowOf: string | null; costNanos: bigint | string | null;
+  status: number; outcome: number | null; traceOutcome: number | null; attempt: number; toolCount: number;
+};
+
+const COLUMNS = `"id", "traceId", "ts", "taskType", "model", "shadowOf", "contextTokens", "toolCount", "inputTokens", "outputTokens",
+  "cachedTokens", "reasoningTokens", "costNanos", "status", "errorType", "outcome", "traceOutcome", "attempt", "escalatedFrom", "latencyMs", "ttftMs"`;
+
+export type LockedCall = StoredCall & { id: string; traceId: string | null };
+
+function toStored(r: Raw): LockedCall {
+  const n = (v: number | null) => (v === null ? null : Number(v));
+  return {
+    ...r,
+    ts: new Date(r.ts),
+    shadow: r.shadowOf !== null,
+    costNanos: r.costNanos === null ? null : BigInt(r.costNanos),
+    status: Number(r.status), outcome: n(r.outcome), traceOutcome: n(r.traceOutcome), attempt: Number(r.attempt), toolCount: Number(r.toolCount),
+    latencyMs: Number(r.latencyMs), ttftMs: n(r.ttftMs),
+  };
+}
+
+/** `where` is SQL on the Call table with parameters starting at $2 ($1 is the team). */
+export async function lockCalls(tx: Tx, teamSeq: number, where: string, params: unknown[]): Promise<LockedCall[]> {
+  const rows = await tx.$queryRawUnsafe<Raw[]>(
+    `SELECT ${COLUMNS} FROM "Call" WHERE "teamSeq" = $1 AND (${where}) ORDER BY "id" FOR UPDATE`,
+    teamSeq, ...params,
+  );
+  return rows.map(toStored);
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { costNanos, indexPrices, priceAt, type Price } from "@/lib/pricing/cost";
+import { dollarsToMicros, nanosToDollars } from "@/lib/pricing/money";
+
+const mini: Price = { model: "gpt-5.4-mini", effectiveFrom: new Date("2025-01-01"), inputMicros: 400_000n, outputMicros: 1_600_000n, cachedInputMicros: 40_000n };
+
+describe("costNanos", () => {
+  it("prices the article's day exactly: 40M input + 10M output on gpt-5.4-mini is $32.00", () => {
+    expect(costNanos({ inputTokens: 40_000_000, outputTokens: 10_000_000 }, mini)).toBe(32_000_000_000n);
+    expect(nanosToDollars(32_000_000_000n)).toBe(32);
+  });
+
+  it("adds the same day as 50,000 calls of 800 + 200 tokens to exactly the same total", () => {
+    let total = 0n;
+    for (let i = 0; i < 50_000; i++) total += costNanos({ inputTokens: 800, outputTokens: 200 }, mini);
+    expect(total).toBe(32_000_000_000n);
+  });
+
+  it("bills cached input at the cached price", () => {
+    expect(costNanos({ inputTokens: 1000, cachedTokens: 600, outputTokens: 0 }, mini)).toBe(400n * 400n + 600n * 40n);
+    expect(costNanos({ inputTokens: 1000, cachedTokens: 600, outputTokens: 0 }, { ...mini, cachedInputMicros: null })).toBe(1000n * 400n);
+  });
+});
+
+describe("priceAt", () => {
+  it("uses the price in effect at the call's time", () => {
+    const cheaper = { ...mini, effectiveFrom: new Date("2026-06-01"), inputMicros: 300_000n };
+    const index = indexPrices([mini, cheaper]);
+    expect(priceAt(index, "gpt-5.4-mini", new Date("2026-05-31T23:59:59Z"))).toBe(mini);
+    expect(priceAt(index, "gpt-5.4-mini", new Date("2026-06-01T00:00:00Z"))).toBe(cheaper);
+    expect(priceAt(index, "gpt-5.4-mini", new Date("2024-12-31"))).toBeNull();
+    expect(priceAt(index, "unknown-model", new Date())).toBeNull();
+  });
+});
+
+describe("dollarsToMicros", () => {
+  it("parses decimal dollars exactly and refuses what it cannot represent", () => {
+    expect(dollarsToMicros(0.4)).toBe(400_000n);
+    expect(dollarsToMicros("$1.60")).toBe(1_600_000n);
+    expect(dollarsToMicros("0.075")).toBe(75_000n);
+    for (const bad of ["-1", "abc", "0.0000001", 1e-7, Number.NaN, ""]) expect(dollarsToMicros(bad)).toBeNull();
+  });
+});
