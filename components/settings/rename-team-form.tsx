@@ -13,7 +13,7 @@ export function RenameTeamForm({ slug, name, canEdit }: { slug: string; name: st
       {state.error && !state.fieldErrors?.name && <Alert>{state.error}</Alert>}
       <Field label="Team name" name="name" defaultValue={name} required maxLength={64} disabled={!canEdit} error={state.fieldErrors?.name}
         hint={canEdit ? `The address stays /${slug}.` : "Only owners and admins can rename the team."} />
-      {canEdit && <SubmitButton pendingLabel="Saving…">Save</SubmitButton>}
+      {canEdit && <SubmitButton pendingLabel="Saving…">Save name</SubmitButton>}
     </form>
   );
 }

@@ -8,6 +8,7 @@ export function SettingsNav({ slug }: { slug: string }) {
     { href: `/${slug}/settings`, label: "General" },
     { href: `/${slug}/settings/members`, label: "Members" },
     { href: `/${slug}/settings/api-keys`, label: "API keys" },
+    { href: `/${slug}/settings/models`, label: "Models" },
   ];
   return (
     <nav aria-label="Settings" className="flex gap-1 overflow-x-auto border-b border-gray-200">

@@ -28,11 +28,4 @@ export async function createUser(input: NewUser) {
   }
 }
 
-/** A value all server instances share, created once; the first writer wins. */
-export async function getOrCreateInstanceSetting(key: string, make: () => string) {
-  await db().instanceSetting.createMany({ data: [{ key, value: make() }], skipDuplicates: true });
-  const row = await db().instanceSetting.findUniqueOrThrow({ where: { key } });
-  return row.value;
-}
-
 export const newSessionSecret = () => crypto.randomBytes(32).toString("base64url");

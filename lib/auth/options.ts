@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { env } from "@/lib/env";
 import { findUserByEmail } from "@/lib/auth/data";
-import { createUser, getOrCreateInstanceSetting, newSessionSecret } from "@/lib/auth/mutations";
+import { createUser, newSessionSecret } from "@/lib/auth/mutations";
+import { getOrCreateInstanceSetting } from "@/lib/instance/mutations";
 import { verifyPassword } from "@/lib/auth/password";
 import { signInSchema } from "@/lib/auth/schema";
 

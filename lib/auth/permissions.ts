@@ -6,6 +6,8 @@ const managers: Role[] = ["owner", "admin"];
 export const canManageMembers = (role: Role) => managers.includes(role);
 export const canManageKeys = (role: Role) => managers.includes(role);
 export const canRenameTeam = (role: Role) => managers.includes(role);
+export const canManagePrices = (role: Role) => managers.includes(role);
+export const canChangeCapture = (role: Role) => managers.includes(role);
 
 /** Only owners hand out or take away ownership; admins manage everyone below owner. */
 export function canAssignRole(actor: Role, from: Role | null, to: Role) {

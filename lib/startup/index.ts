@@ -3,6 +3,7 @@ import { applyAuthDefaults, env } from "@/lib/env";
 import { migrate, withStartupLock } from "@/lib/migrate";
 import { authOptions } from "@/lib/auth/options";
 import { applyHeadlessInit } from "@/lib/startup/headless";
+import { DEMO_USER, seedDemo } from "@/lib/demo/seed";
 
 /** Migrations and headless objects, one instance at a time. */
 export async function prepareDatabase() {
@@ -26,4 +27,13 @@ export async function startServer() {
   console.log(`[switchyard] ready at ${url}`);
   if (init.email) console.log(`[switchyard] sign in at ${url}/sign-in as ${init.email} (SWITCHYARD_INIT_PASSWORD)`);
   else console.log(`[switchyard] create an account at ${url}/sign-up`);
+  if (e.demo) startDemo(url);
+}
+
+// Seeding runs after start-up, so the server answers at once and the demo fills in over about a minute.
+function startDemo(url: string) {
+  console.log(`[switchyard] demo: sign in as ${DEMO_USER.email} / ${DEMO_USER.password} (SWITCHYARD_DEMO=0 turns the demo off)`);
+  seedDemo((line) => console.log(`[switchyard] ${line}`))
+    .then(({ slug, calls }) => calls && console.log(`[switchyard] demo ready: ${calls.toLocaleString("en-US")} calls at ${url}/${slug}`))
+    .catch((err: unknown) => console.error(`[switchyard] demo seeding failed: ${err instanceof Error ? err.message : String(err)}`));
 }

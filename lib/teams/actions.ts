@@ -3,11 +3,11 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireTeam, requireUser } from "@/lib/auth/session";
-import { canManageMembers, canRenameTeam } from "@/lib/auth/permissions";
+import { canChangeCapture, canManageMembers, canRenameTeam } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/http/errors";
 import { parseForm, runAction, type ActionState } from "@/lib/http/action";
 import { inviteRoleSchema, roleSchema, teamNameSchema } from "@/lib/teams/schema";
-import { acceptInvite, createInvite, createTeam, removeMember, renameTeam, revokeInvite, updateMemberRole } from "@/lib/teams/mutations";
+import { acceptInvite, createInvite, createTeam, removeMember, renameTeam, revokeInvite, setContentCapture, updateMemberRole } from "@/lib/teams/mutations";
 
 const nameForm = z.object({ name: teamNameSchema });
 
@@ -71,4 +71,13 @@ export async function acceptInviteAction(token: string, _prev: ActionState): Pro
   const result = await runAction(() => acceptInvite(token, user.id));
   if (result.ok && result.data) redirect(`/${result.data.slug}`);
   return { ...result, data: undefined };
+}
+
+export async function setCaptureAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await requireTeam(slug);
+  return runAction(async () => {
+    if (!canChangeCapture(ctx.role)) throw forbidden("Only owners and admins can change content capture.");
+    await setContentCapture(ctx.team.id, ctx.user.id, form.get("capture") === "on");
+    revalidatePath(`/${slug}/settings`);
+  });
 }

@@ -109,3 +109,10 @@ export async function removeMember(teamId: TeamId, actor: { id: string; role: Ro
     await tx.auditEntry.create({ data: { teamId, actorId: actor.id, action: "member.remove", detail: { userId } } });
   });
 }
+
+export async function setContentCapture(teamId: TeamId, actorId: string, enabled: boolean) {
+  await db().$transaction([
+    db().team.update({ where: { id: teamId }, data: { captureContent: enabled } }),
+    db().auditEntry.create({ data: { teamId, actorId, action: "team.capture", detail: { enabled } } }),
+  ]);
+}

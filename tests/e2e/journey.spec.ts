@@ -64,7 +64,7 @@ test("sign up, create a key, sign out and in, switch teams, invite a viewer, rev
   await expect(page.getByRole("heading", { name: "Platform Eval" })).toBeVisible();
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("Team name").fill("Platform Evaluation");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByText("Team renamed.")).toBeVisible();
   await expect(page.getByLabel("Switch team").first()).toContainText("Platform Evaluation");
   await expect(page).toHaveURL(/\/platform-eval\/settings$/); // the address does not move

@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
+import { CaptureForm } from "@/components/settings/capture-form";
 import { RenameTeamForm } from "@/components/settings/rename-team-form";
 import { Card } from "@/components/ui/card";
-import { canRenameTeam } from "@/lib/auth/permissions";
+import { canChangeCapture, canRenameTeam } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
+import { getTeamStorage } from "@/lib/teams/data";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { team, role } = await requireTeam(slug);
+  const { captureContent } = await getTeamStorage(team.id);
   return (
-    <Card title="Team">
-      <RenameTeamForm slug={slug} name={team.name} canEdit={canRenameTeam(role)} />
-    </Card>
+    <>
+      <Card title="Team">
+        <RenameTeamForm slug={slug} name={team.name} canEdit={canRenameTeam(role)} />
+      </Card>
+      <Card title="Content capture">
+        <CaptureForm slug={slug} enabled={captureContent} canEdit={canChangeCapture(role)} />
+      </Card>
+    </>
   );
 }

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { InlineAction } from "@/components/settings/inline-action";
+import { PriceForm } from "@/components/settings/price-form";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { canManagePrices } from "@/lib/auth/permissions";
+import { requireTeam } from "@/lib/auth/session";
+import { deletePriceAction } from "@/lib/pricing/actions";
+import { listPrices, listUnpricedModels } from "@/lib/pricing/data";
+import { microsToDollars } from "@/lib/pricing/money";
+
+export const metadata: Metadata = { title: "Models and prices" };
+
+const usd = (micros: bigint | null) => (micros === null ? "—" : `$${microsToDollars(micros).toFixed(micros % 10_000n === 0n ? 2 : 4)}`);
+
+export default async function ModelsPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ model?: string }> }) {
+  const { team: slug } = await params;
+  const { model } = await searchParams;
+  const { team, role } = await requireTeam(slug);
+  const [prices, unpriced] = await Promise.all([listPrices(team.id), listUnpricedModels(team.id)]);
+  const manage = canManagePrices(role);
+  return (
+    <>
+      {unpriced.length > 0 && (
+        <Alert tone="info">
+          <p className="font-medium">Unpriced models</p>
+          <ul className="mt-1 list-disc pl-5">
+            {unpriced.map((u) => (
+              <li key={u.model}>
+                <span className="font-mono">{u.model}</span>: {u.calls.toLocaleString("en-US")} calls without a price.{" "}
+                {manage && <Link className="underline" href={`?model=${encodeURIComponent(u.model)}#add-price`}>Add its price</Link>}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <Card title="Add or change a price" description="Calls are priced at the price in effect at their timestamp. Saving re-prices the model's stored calls.">
+        <div id="add-price">
+          {manage ? <PriceForm slug={slug} model={model} today={new Date().toISOString().slice(0, 10)} /> : <p className="text-sm text-gray-600">Only owners and admins can edit prices.</p>}
+        </div>
+      </Card>
+      <Table caption="Price catalog" head={["Model", "Effective from", "Input / 1M", "Output / 1M", "Cached input / 1M", ""]}>
+        {prices.map((p) => (
+          <tr key={p.id}>
+            <Td className="font-mono text-xs">{p.model}</Td>
+            <Td>{p.effectiveFrom.toISOString().slice(0, 10)}</Td>
+            <Td>{usd(p.inputMicros)}</Td>
+            <Td>{usd(p.outputMicros)}</Td>
+            <Td>{usd(p.cachedInputMicros)}</Td>
+            <Td>
+              {manage && (
+                <InlineAction action={deletePriceAction.bind(null, slug)} fields={{ priceId: p.id }} label="Delete" pendingLabel="Deleting…"
+                  confirm={`Delete the ${p.model} price from ${p.effectiveFrom.toISOString().slice(0, 10)}? Its calls are re-priced.`} />
+              )}
+            </Td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}

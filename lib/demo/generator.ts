@@ -1,0 +1,101 @@
+// Demo traffic: one day of calls for a support-and-documents product, from the named distributions and
+// the article-grounded profiles. Pure: returns events in the ingest API's format plus trace labels.
+import { chance, HOURLY_SHAPE, intBetween, logNormal, normal, pickWeighted, weekdayFactor, type Random } from "@/lib/demo/distributions";
+import {
+  FAILING_STEP_WEIGHTS, LABELED_SHARE, MINI, NANO, NANO_SHARE, SPEED, successRate, TASK_MIX, TOKENS, TOOLS, TRAJECTORY_SUCCESS,
+  type Model, type TaskType,
+} from "@/lib/demo/profiles";
+
+export type DemoEvent = Record<string, unknown> & { id: string; timestamp: number };
+export type DemoDay = { events: DemoEvent[]; traceLabels: { traceId: string; outcome: "success" | "failure" }[] };
+
+/** Production tasks on a weekday; weekends get 40%. About 200k calls over 30 days. */
+export const TASKS_PER_WEEKDAY = 5800;
+
+const FEATURES = { support: 5, billing: 2, onboarding: 2, docs: 1 };
+const TIERS = { free: 6, pro: 3, enterprise: 1 };
+const HOUR_WEIGHTS = Object.fromEntries(HOURLY_SHAPE.map((w, h) => [String(h), w])) as Record<string, number>;
+
+type Call = { model: Model; ts: number; input: number; output: number; streamed: boolean };
+
+function timing(random: Random, c: Call) {
+  const speed = SPEED[c.model];
+  const ttft = Math.max(60, logNormal(random, speed.ttftMedianMs, 0.25));
+  const tps = Math.max(5, normal(random, speed.tokensPerSec, speed.tokensPerSec * 0.12));
+  const latency = Math.round(ttft + (c.output / tps) * 1000);
+  return { latencyMs: latency, ...(c.streamed ? { ttftMs: Math.round(ttft) } : {}) };
+}
+
+export function generateDay(random: Random, dayStart: Date, dayIndex: number): DemoDay {
+  const events: DemoEvent[] = [];
+  const traceLabels: DemoDay["traceLabels"] = [];
+  let n = 0;
+  const nextId = () => `demo-${dayIndex}-${n++}`;
+  const tasks = Math.round(TASKS_PER_WEEKDAY * weekdayFactor(dayStart) * (1 + normal(random, 0, 0.05)));
+
+  const emit = (task: TaskType, c: Call, extra: Record<string, unknown>) => {
+    const event: DemoEvent = {
+      id: nextId(), timestamp: c.ts, taskType: task, model: c.model, inputTokens: c.input, outputTokens: c.output,
+      contextTokens: c.input, status: "ok", ...timing(random, c), ...extra,
+    };
+    events.push(event);
+    return event;
+  };
+
+  for (let t = 0; t < tasks; t++) {
+    const task = pickWeighted(random, TASK_MIX);
+    const hour = Number(pickWeighted(random, HOUR_WEIGHTS));
+    const ts = dayStart.getTime() + hour * 3_600_000 + Math.floor(random() * 3_600_000);
+    const model: Model = chance(random, NANO_SHARE[task]) ? NANO : MINI;
+    const metadata = { feature: pickWeighted(random, FEATURES), tier: pickWeighted(random, TIERS) };
+    const size = TOKENS[task];
+
+    if (task === "tool_agent") {
+      const traceId = `demo-run-${dayIndex}-${t}`;
+      const steps = intBetween(random, 3, 6);
+      const succeeds = chance(random, TRAJECTORY_SUCCESS[model]);
+      const failAt = succeeds ? -1 : Math.min(steps - 1, Number(pickWeighted(random, FAILING_STEP_WEIGHTS[model])));
+      const last = succeeds ? steps - 1 : failAt;
+      for (let i = 0; i <= last; i++) {
+        const input = Math.round(logNormal(random, size.input + 450 * i, size.sigma));
+        const output = Math.round(logNormal(random, size.output, 0.3));
+        emit(task, { model, ts: ts + i * 2500, input, output, streamed: true }, {
+          traceId, stepIndex: i, toolCount: TOOLS.length, toolCallCount: i < last || !succeeds ? 1 : 0,
+          outcome: i === failAt ? "failure" : "success", metadata,
+        });
+      }
+      traceLabels.push({ traceId, outcome: succeeds ? "success" : "failure" });
+      continue;
+    }
+
+    const input = Math.max(20, Math.round(logNormal(random, size.input, size.sigma)));
+    const output = Math.max(1, Math.round(logNormal(random, size.output, 0.4)));
+    const call: Call = { model, ts, input, output, streamed: task === "summarize" || chance(random, 0.4) };
+    const apiError = chance(random, 0.008);
+    const malformed = !apiError && task === "extract" && model === NANO && chance(random, 0.03);
+    const labeled = chance(random, LABELED_SHARE[task]);
+    const ok = chance(random, successRate(task, model, input));
+    const first = emit(task, call, {
+      metadata,
+      ...(apiError ? { status: "error", errorType: pickWeighted(random, { api_error: 2, timeout: 2, rate_limit: 1 }), outputTokens: 0 } : {}),
+      ...(malformed ? { errorType: "malformed_output", outcome: "failure" } : labeled && !apiError ? { outcome: ok ? "success" : "failure" } : {}),
+    });
+
+    // The team's policy escalates nano errors and malformed output to mini.
+    if (model === NANO && (apiError || malformed)) {
+      emit(task, { ...call, model: MINI, ts: ts + 1500 }, {
+        attempt: 2, parentId: first.id, escalatedFrom: NANO, metadata,
+        ...(labeled || malformed ? { outcome: chance(random, successRate(task, MINI, input)) ? "success" : "failure" } : {}),
+      });
+    }
+    // Shadow evaluation: a sample of mini's summaries and extractions also run on nano, judged the same way.
+    const shadowRate = model === MINI ? (task === "summarize" ? 0.15 : task === "extract" ? 0.1 : 0) : 0;
+    if (chance(random, shadowRate)) {
+      emit(task, { ...call, model: NANO, ts: ts + 200 }, {
+        shadowOf: first.id, metadata,
+        ...(chance(random, 0.7) ? { outcome: chance(random, successRate(task, NANO, input)) ? "success" : "failure" } : {}),
+      });
+    }
+  }
+  return { events, traceLabels };
+}

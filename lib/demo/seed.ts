@@ -1,0 +1,52 @@
+// The demo team: a user, a "Demo" team and 30 days of generated traffic, stored through the same ingest
+// and outcome code as real events. Resumable: ids are deterministic and days already done are skipped.
+import type { TeamId } from "@/lib/auth/team-id";
+import { checkedTeamId } from "@/lib/auth/team-id";
+import { findUserByEmail } from "@/lib/auth/data";
+import { createUser } from "@/lib/auth/mutations";
+import { seeded } from "@/lib/demo/distributions";
+import { generateDay } from "@/lib/demo/generator";
+import { getInstanceSetting } from "@/lib/instance/data";
+import { getOrCreateInstanceSetting, setInstanceSetting } from "@/lib/instance/mutations";
+import { ingestEvents } from "@/lib/ingest/mutations";
+import { applyOutcomes } from "@/lib/outcomes/mutations";
+import { findOwnedTeamByName } from "@/lib/teams/data";
+
+export const DEMO_USER = { email: "demo@switchyard.local", password: "switchyard-demo" };
+export const DEMO_TEAM = "Demo";
+const DAYS = 30;
+const DAY_MS = 86_400_000;
+
+async function demoTeam(): Promise<{ teamId: TeamId; slug: string }> {
+  const existing = await findUserByEmail(DEMO_USER.email);
+  const userId = existing?.id ?? (await createUser({ ...DEMO_USER, name: "Demo user", teamName: DEMO_TEAM })).user.id;
+  const team = await findOwnedTeamByName(userId, DEMO_TEAM);
+  if (!team) throw new Error(`The demo user exists but owns no "${DEMO_TEAM}" team; remove the user or set SWITCHYARD_DEMO=0.`);
+  return { teamId: checkedTeamId(team.id), slug: team.slug };
+}
+
+async function store(teamId: TeamId, day: ReturnType<typeof generateDay>) {
+  for (let i = 0; i < day.events.length; i += 1000) await ingestEvents(teamId, day.events.slice(i, i + 1000));
+  for (let i = 0; i < day.traceLabels.length; i += 1000) await applyOutcomes(teamId, day.traceLabels.slice(i, i + 1000));
+  return day.events.length;
+}
+
+/** Seeds (or finishes seeding) the demo team; `log` receives progress lines. Returns the team's slug. */
+export async function seedDemo(log: (line: string) => void = () => undefined) {
+  const { teamId, slug } = await demoTeam();
+  // The 30 days end with the day seeding first began (up to that moment), so a resumed run makes the same traffic.
+  const anchor = Number(await getOrCreateInstanceSetting("demo_anchor", () => String((Math.floor(Date.now() / DAY_MS) + 1) * DAY_MS)));
+  const done = Number((await getInstanceSetting("demo_days_done")) ?? 0);
+  if (done >= DAYS) return { slug, calls: 0 };
+  const started = Date.now();
+  let calls = 0;
+  for (let d = done; d < DAYS; d++) {
+    const dayStart = new Date(anchor - (DAYS - d) * DAY_MS);
+    const day = generateDay(seeded(7919 * (d + 1)), dayStart, d);
+    const now = Date.now();
+    calls += await store(teamId, { events: day.events.filter((e) => e.timestamp <= now), traceLabels: day.traceLabels });
+    await setInstanceSetting("demo_days_done", String(d + 1));
+    if ((d + 1) % 5 === 0) log(`demo traffic: ${d + 1}/${DAYS} days, ${calls.toLocaleString("en-US")} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { slug, calls };
+}

@@ -1,0 +1,34 @@
+// Ingest through the API, then price an unknown model in Settings → Models.
+import crypto from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { AuthPages } from "./pages/auth";
+import { TeamPages } from "./pages/team";
+
+test("calls on an unknown model are flagged unpriced until its price is added", async ({ page, request }) => {
+  const email = `pricing-${crypto.randomBytes(3).toString("hex")}@example.test`;
+  await new AuthPages(page).signUp(email, "pricing-password-1");
+  await expect(page.getByText("No calls logged yet")).toBeVisible();
+  const team = new TeamPages(page);
+  const slug = team.slug();
+  const secret = await (await team.createKey("sdk", "ingest")).inputValue();
+
+  const event = (id: string) => ({ id, timestamp: Date.now() - 60_000, taskType: "extract", model: "acme-large", inputTokens: 1000, outputTokens: 100, latencyMs: 800, status: "ok" });
+  const res = await request.post("/api/v1/ingest", { headers: { authorization: `Bearer ${secret}` }, data: { events: [event("a"), event("b"), event("a")] } });
+  expect(await res.json()).toEqual({ accepted: 2, duplicates: 1, rejected: [] });
+
+  await page.goto(`/${slug}/settings/models`);
+  await expect(page.getByText("acme-large: 2 calls without a price.")).toBeVisible();
+  await page.getByRole("link", { name: "Add its price" }).click();
+  await expect(page.getByLabel("Model")).toHaveValue("acme-large");
+  await page.getByLabel("Input $ / 1M tokens").fill("abc");
+  await page.getByLabel("Output $ / 1M tokens").fill("2.00");
+  await page.getByRole("button", { name: "Save price" }).click();
+  await expect(page.getByText(/Enter the input price in dollars/)).toBeVisible();
+  await page.getByLabel("Input $ / 1M tokens").fill("1.00");
+  await page.getByLabel("Output $ / 1M tokens").fill("2.00");
+  await page.getByLabel("Effective from (UTC)").fill("2020-01-01");
+  await page.getByRole("button", { name: "Save price" }).click();
+  await expect(page.getByText("Price saved; calls on this model were re-priced.")).toBeVisible();
+  await expect(page.getByText("without a price")).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /acme-large 2020-01-01 \$1\.00 \$2\.00/ })).toBeVisible();
+});
