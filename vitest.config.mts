@@ -14,6 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["lib/**/*.test.ts", "packages/**/src/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
         },
@@ -22,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           // tests/integration/postgres/ holds what only a real server can show (several processes at once).
           include: ["tests/integration/*.integration.test.ts", ...(process.env.DATABASE_URL ? ["tests/integration/postgres/*.integration.test.ts"] : [])],
           setupFiles: ["tests/integration/setup.ts"],
