@@ -9,7 +9,7 @@ import { truncateUtf8 } from "@/lib/ingest/content";
 import { RollupBatch, type StoredCall } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
 import { callEventSchema, MAX_CONTENT_BYTES, type CallEvent } from "@/lib/ingest/schema";
-import { int8, placeholders, Values, type Tx } from "@/lib/ingest/sql";
+import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 
 export type IngestResult = {
   accepted: number;
@@ -49,8 +49,8 @@ function validate(events: unknown[]) {
 async function pendingLabels(tx: Tx, teamSeq: number, ids: string[]) {
   if (!ids.length) return new Map<string, { outcome: number; reason: string | null }>();
   const rows = await tx.$queryRawUnsafe<{ callId: string; outcome: number; reason: string | null }[]>(
-    `SELECT "callId", "outcome", "reason" FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" IN (${placeholders(ids.length, 1)})`,
-    teamSeq, ...ids,
+    `SELECT "callId", "outcome", "reason" FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" = ANY($2::text[])`,
+    teamSeq, ids,
   );
   return new Map(rows.map((r) => [r.callId, { outcome: Number(r.outcome), reason: r.reason }]));
 }
@@ -58,14 +58,14 @@ async function pendingLabels(tx: Tx, teamSeq: number, ids: string[]) {
 async function traceLabels(tx: Tx, teamSeq: number, traceIds: string[]) {
   if (!traceIds.length) return new Map<string, number>();
   const rows = await tx.$queryRawUnsafe<{ traceId: string; outcome: number }[]>(
-    `SELECT "traceId", "outcome" FROM "TraceOutcome" WHERE "teamSeq" = $1 AND "traceId" IN (${placeholders(traceIds.length, 1)})`,
-    teamSeq, ...traceIds,
+    `SELECT "traceId", "outcome" FROM "TraceOutcome" WHERE "teamSeq" = $1 AND "traceId" = ANY($2::text[])`,
+    teamSeq, traceIds,
   );
   return new Map(rows.map((r) => [r.traceId, Number(r.outcome)]));
 }
 
 async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<string>> {
-  const values = new Values(CALL_TYPES);
+  const values = new Columns(CALL_TYPES);
   for (const r of rows) {
     const e = r.event;
     values.add([
@@ -77,7 +77,7 @@ async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<st
     ]);
   }
   const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
-    `INSERT INTO "Call" (${CALL_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values.sql}
+    `INSERT INTO "Call" (${CALL_COLUMNS.map((c) => `"${c}"`).join(", ")}) SELECT * FROM ${values.unnest()}
      ON CONFLICT ("teamSeq", "id") DO NOTHING RETURNING "id"`,
     ...values.params,
   );
@@ -85,13 +85,13 @@ async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<st
 }
 
 async function insertContent(tx: Tx, teamSeq: number, rows: Row[]) {
-  const values = new Values(["int4", "text", "text", "text"]);
+  const values = new Columns(["int4", "text", "text", "text"]);
   for (const r of rows) {
     if (r.event.input === undefined && r.event.output === undefined) continue;
     values.add([teamSeq, r.id, truncateUtf8(r.event.input, MAX_CONTENT_BYTES), truncateUtf8(r.event.output, MAX_CONTENT_BYTES)]);
   }
   if (!values.length) return;
-  await tx.$executeRawUnsafe(`INSERT INTO "CallContent" ("teamSeq", "callId", "input", "output") VALUES ${values.sql} ON CONFLICT DO NOTHING`, ...values.params);
+  await tx.$executeRawUnsafe(`INSERT INTO "CallContent" ("teamSeq", "callId", "input", "output") SELECT * FROM ${values.unnest()} ON CONFLICT DO NOTHING`, ...values.params);
 }
 
 /**
@@ -132,7 +132,7 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
     await writeRollups(tx, team.seq, rollups.sorted());
     const applied = fresh.filter((r) => pending.has(r.id)).map((r) => r.id);
     if (applied.length) {
-      await tx.$executeRawUnsafe(`DELETE FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" IN (${placeholders(applied.length, 1)})`, team.seq, ...applied);
+      await tx.$executeRawUnsafe(`DELETE FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" = ANY($2::text[])`, team.seq, applied);
     }
     if (team.captureContent) await insertContent(tx, team.seq, fresh);
     return fresh.length;

@@ -1,6 +1,6 @@
 // Writes summed rollup rows: counters are added to what is stored, histograms merged by sy_hist_merge.
 import { COUNTERS, type RollupRow } from "@/lib/ingest/rollup";
-import { int8, Values, type Tx } from "@/lib/ingest/sql";
+import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 
 const KEY = ["teamSeq", "hour", "taskType", "model", "shadow", "contextBucket", "toolCount"];
 const HISTS = ["latencyHist", "ttftHist", "tpsHist"] as const;
@@ -10,24 +10,22 @@ const TYPES = ["int4", "timestamptz", "text", "text", "bool", "int2", "int2", ..
 const q = (c: string) => `"${c}"`;
 
 export async function writeRollups(tx: Tx, teamSeq: number, rows: RollupRow[]) {
-  // Chunks stay well under PostgreSQL's 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 1000) {
-    const values = new Values(TYPES);
-    for (const r of rows.slice(i, i + 1000)) {
-      values.add([
-        teamSeq, r.hour.toISOString(), r.taskType, r.model, r.shadow, r.contextBucket, r.toolCount,
-        ...COUNTERS.map((c) => int8(r[c])),
-        ...HISTS.map((h) => JSON.stringify(r[h])),
-      ]);
-    }
-    const updates = [
-      ...COUNTERS.map((c) => `${q(c)} = "CallRollup".${q(c)} + EXCLUDED.${q(c)}`),
-      ...HISTS.map((h) => `${q(h)} = CASE WHEN EXCLUDED.${q(h)} = '{}'::jsonb THEN "CallRollup".${q(h)} ELSE sy_hist_merge("CallRollup".${q(h)}, EXCLUDED.${q(h)}) END`),
-    ];
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "CallRollup" (${COLUMNS.map(q).join(", ")}) VALUES ${values.sql}
-       ON CONFLICT (${KEY.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")}`,
-      ...values.params,
-    );
+  if (!rows.length) return;
+  const values = new Columns(TYPES);
+  for (const r of rows) {
+    values.add([
+      teamSeq, r.hour.toISOString(), r.taskType, r.model, r.shadow, r.contextBucket, r.toolCount,
+      ...COUNTERS.map((c) => int8(r[c])),
+      ...HISTS.map((h) => JSON.stringify(r[h])),
+    ]);
   }
+  const updates = [
+    ...COUNTERS.map((c) => `${q(c)} = "CallRollup".${q(c)} + EXCLUDED.${q(c)}`),
+    ...HISTS.map((h) => `${q(h)} = CASE WHEN EXCLUDED.${q(h)} = '{}'::jsonb THEN "CallRollup".${q(h)} ELSE sy_hist_merge("CallRollup".${q(h)}, EXCLUDED.${q(h)}) END`),
+  ];
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "CallRollup" (${COLUMNS.map(q).join(", ")}) SELECT * FROM ${values.unnest()}
+     ON CONFLICT (${KEY.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")}`,
+    ...values.params,
+  );
 }

@@ -1,35 +1,36 @@
-// Small helpers for the multi-row statements of the ingest path, run on a transaction client.
+// Helpers for the multi-row statements of the ingest path, run on a transaction client. Rows travel as
+// one array per column and are unpacked with unnest(): a handful of parameters instead of tens of
+// thousands, which PostgreSQL parses and the driver binds many times faster.
 import type { Prisma } from "@prisma/client";
 
 export type Tx = Prisma.TransactionClient;
 
-/** Builds "($1::int, $2::text), (...)" rows with casts, collecting the parameters. */
-export class Values {
-  readonly params: unknown[] = [];
-  private rows: string[] = [];
+export class Columns {
+  private readonly columns: unknown[][];
+  private count = 0;
 
-  constructor(private readonly types: string[]) {}
-
-  add(values: unknown[]) {
-    const cells = values.map((v, i) => {
-      this.params.push(v);
-      return `$${this.params.length}::${this.types[i]}`;
-    });
-    this.rows.push(`(${cells.join(", ")})`);
+  /** `types` are PostgreSQL element types (int4, text, jsonb, ...), one per column. */
+  constructor(private readonly types: string[]) {
+    this.columns = types.map(() => []);
   }
 
-  get sql() {
-    return this.rows.join(",\n");
+  add(values: unknown[]) {
+    values.forEach((v, i) => this.columns[i].push(v));
+    this.count += 1;
+  }
+
+  /** `unnest($1::int4[], $2::text[], ...)` with parameters numbered after `offset` others. */
+  unnest(offset = 0) {
+    return `unnest(${this.types.map((t, i) => `$${offset + i + 1}::${t}[]`).join(", ")})`;
+  }
+
+  get params(): unknown[] {
+    return this.columns;
   }
 
   get length() {
-    return this.rows.length;
+    return this.count;
   }
-}
-
-/** "$2, $3, $4" placeholders for an IN list starting after `offset` parameters. */
-export function placeholders(count: number, offset: number) {
-  return Array.from({ length: count }, (_, i) => `$${offset + i + 1}`).join(", ");
 }
 
 /** BigInt → text for the driver; the SQL casts it back to int8. */

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { effectiveOutcome, RollupBatch } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
 import type { OutcomeLabel } from "@/lib/ingest/schema";
-import { placeholders, Values, type Tx } from "@/lib/ingest/sql";
+import { Columns, type Tx } from "@/lib/ingest/sql";
 import { lockCalls } from "@/lib/ingest/stored-calls";
 import { getTeamStorage } from "@/lib/teams/data";
 
@@ -23,8 +23,8 @@ function lastPerKey(labels: OutcomeLabel[], pick: (l: OutcomeLabel) => string | 
 async function applyCallLabels(tx: Tx, teamSeq: number, labels: Label[], rollups: RollupBatch) {
   if (!labels.length) return { applied: 0, pending: 0 };
   const byId = new Map(labels.map((l) => [l.key, l]));
-  const calls = await lockCalls(tx, teamSeq, `"id" IN (${placeholders(labels.length, 1)})`, labels.map((l) => l.key));
-  const updates = new Values(["text", "int2", "text"]);
+  const calls = await lockCalls(tx, teamSeq, `"id" = ANY($2::text[])`, [labels.map((l) => l.key)]);
+  const updates = new Columns(["text", "int2", "text"]);
   for (const c of calls) {
     const label = byId.get(c.id)!;
     rollups.changeOutcome(c, effectiveOutcome(c), effectiveOutcome({ ...c, outcome: label.outcome }));
@@ -33,16 +33,16 @@ async function applyCallLabels(tx: Tx, teamSeq: number, labels: Label[], rollups
   if (updates.length) {
     await tx.$executeRawUnsafe(
       `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeReason" = v.reason
-       FROM (VALUES ${updates.sql}) AS v(id, outcome, reason) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
+       FROM ${updates.unnest()} AS v(id, outcome, reason) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
       ...updates.params,
     );
   }
   const found = new Set(calls.map((c) => c.id));
-  const waiting = new Values(["int4", "text", "int2", "text"]);
+  const waiting = new Columns(["int4", "text", "int2", "text"]);
   for (const l of labels) if (!found.has(l.key)) waiting.add([teamSeq, l.key, l.outcome, l.reason]);
   if (waiting.length) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "PendingOutcome" ("teamSeq", "callId", "outcome", "reason") VALUES ${waiting.sql}
+      `INSERT INTO "PendingOutcome" ("teamSeq", "callId", "outcome", "reason") SELECT * FROM ${waiting.unnest()}
        ON CONFLICT ("teamSeq", "callId") DO UPDATE SET "outcome" = EXCLUDED."outcome", "reason" = EXCLUDED."reason", "createdAt" = now()`,
       ...waiting.params,
     );
@@ -52,21 +52,21 @@ async function applyCallLabels(tx: Tx, teamSeq: number, labels: Label[], rollups
 
 async function applyTraceLabels(tx: Tx, teamSeq: number, labels: Label[], rollups: RollupBatch) {
   if (!labels.length) return { applied: 0, pending: 0 };
-  const stored = new Values(["int4", "text", "int2", "text"]);
+  const stored = new Columns(["int4", "text", "int2", "text"]);
   for (const l of labels) stored.add([teamSeq, l.key, l.outcome, l.reason]);
   await tx.$executeRawUnsafe(
-    `INSERT INTO "TraceOutcome" ("teamSeq", "traceId", "outcome", "reason") VALUES ${stored.sql}
+    `INSERT INTO "TraceOutcome" ("teamSeq", "traceId", "outcome", "reason") SELECT * FROM ${stored.unnest()}
      ON CONFLICT ("teamSeq", "traceId") DO UPDATE SET "outcome" = EXCLUDED."outcome", "reason" = EXCLUDED."reason", "updatedAt" = now()`,
     ...stored.params,
   );
   const byTrace = new Map(labels.map((l) => [l.key, l.outcome]));
-  const steps = await lockCalls(tx, teamSeq, `"traceId" IN (${placeholders(labels.length, 1)})`, labels.map((l) => l.key));
+  const steps = await lockCalls(tx, teamSeq, `"traceId" = ANY($2::text[])`, [labels.map((l) => l.key)]);
   for (const c of steps) rollups.changeOutcome(c, effectiveOutcome(c), byTrace.get(c.traceId!)!);
   if (steps.length) {
-    const updates = new Values(["text", "int2"]);
+    const updates = new Columns(["text", "int2"]);
     for (const l of labels) updates.add([l.key, l.outcome]);
     await tx.$executeRawUnsafe(
-      `UPDATE "Call" c SET "traceOutcome" = v.outcome FROM (VALUES ${updates.sql}) AS v(trace, outcome)
+      `UPDATE "Call" c SET "traceOutcome" = v.outcome FROM ${updates.unnest()} AS v(trace, outcome)
        WHERE c."teamSeq" = ${teamSeq} AND c."traceId" = v.trace`,
       ...updates.params,
     );

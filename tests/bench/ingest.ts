@@ -1,0 +1,126 @@
+// npm run bench:ingest: the built server on PostgreSQL, driven by concurrent clients posting 1000-event
+// batches for BENCH_SECONDS (60). Prints sustained events/s, request latency, bytes stored per call, and
+// the rate of a raw COPY of the same rows into an identical table (the ceiling), against the targets.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { seeded } from "@/lib/demo/distributions";
+import { generateDay } from "@/lib/demo/generator";
+
+const SERVER = process.env.BENCH_DATABASE_SERVER ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
+const PORT = 3900;
+const KEY = "bench-ingest-key-0000000000001";
+const DB = `switchyard_bench_${Date.now()}`;
+
+const dbUrl = (name: string) => Object.assign(new URL(SERVER), { pathname: `/${name}` }).toString();
+
+async function admin(sql: string, url = SERVER) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** One batch body with "__B__" where the batch number goes, so each request has fresh ids cheaply. */
+function batchTemplate() {
+  const events = generateDay(seeded(42), new Date(Date.now() - 86_400_000), 0).events.slice(0, 1000);
+  return JSON.stringify({ events: events.map((e, i) => ({ ...e, id: `b__B__-${i}` })) });
+}
+
+async function startServer() {
+  if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    env: {
+      ...process.env, DATABASE_URL: dbUrl(DB), SWITCHYARD_DEMO: "0", SWITCHYARD_INGEST_RATE_LIMIT: "10000000",
+      SWITCHYARD_INIT_EMAIL: "bench@example.test", SWITCHYARD_INIT_PASSWORD: "bench-password-1", SWITCHYARD_INIT_TEAM: "Bench",
+      SWITCHYARD_INIT_INGEST_KEY: KEY, NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/auth/providers`)).ok) return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+async function drive(template: string) {
+  const latencies: number[] = [];
+  let events = 0;
+  let batch = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const client = async () => {
+    while (Date.now() < end) {
+      const body = template.replaceAll("__B__", String(batch++));
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/ingest`, {
+        method: "POST", body, headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+      });
+      const json = (await res.json()) as { accepted?: number };
+      if (!res.ok) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(json)}`);
+      latencies.push(performance.now() - t);
+      events += json.accepted ?? 0;
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { events, seconds: (Date.now() - started) / 1000, p50: at(0.5), p99: at(0.99), requests: latencies.length };
+}
+
+/** COPY the stored rows out to CSV and back into an identical table, through psql (the COPY protocol). */
+function copyRate(rows: number) {
+  const csv = path.join(os.tmpdir(), `${DB}.csv`);
+  const psql = (cmd: string) => execFileSync("psql", ["-q", "-v", "ON_ERROR_STOP=1", dbUrl(DB), "-c", cmd], { stdio: ["ignore", "ignore", "inherit"] });
+  psql(`CREATE TABLE "CallCopy" (LIKE "Call" INCLUDING ALL)`);
+  psql(`\\copy "Call" TO '${csv}' CSV`);
+  const t = performance.now();
+  psql(`\\copy "CallCopy" FROM '${csv}' CSV`);
+  const seconds = (performance.now() - t) / 1000;
+  fs.rmSync(csv, { force: true });
+  return rows / seconds;
+}
+
+async function main() {
+  await admin(`CREATE DATABASE "${DB}"`);
+  const server = await startServer();
+  try {
+    console.log(`ingest bench: ${CLIENTS} clients × 1000-event batches for ${SECONDS} s against the built server on PostgreSQL (${os.cpus().length} cores shared)`);
+    const run = await drive(batchTemplate());
+    const [size] = await admin(
+      `SELECT count(*)::int8 AS n, pg_total_relation_size('"Call"')::int8 AS call_bytes, pg_relation_size('"Call"')::int8 AS heap_bytes,
+              pg_indexes_size('"Call"')::int8 AS index_bytes, pg_total_relation_size('"CallRollup"')::int8 AS rollup_bytes FROM "Call"`,
+      dbUrl(DB),
+    );
+    const rows = Number(size.n);
+    const rate = run.events / run.seconds;
+    const copy = copyRate(rows);
+    const perCall = Number(size.call_bytes) / rows;
+    const line = (name: string, value: string, target: string, ok: boolean) => console.log(`${name.padEnd(28)} ${value.padStart(14)}   target ${target} ${ok ? "(met)" : "(NOT met)"}`);
+    line("sustained events/s", rate.toFixed(0), ">= 20000", rate >= 20_000);
+    line("request p50 / p99 ms", `${run.p50.toFixed(0)} / ${run.p99.toFixed(0)}`, "-", true);
+    line("share of COPY rate", `${((rate / copy) * 100).toFixed(1)}%`, ">= 40%", rate / copy >= 0.4);
+    line("bytes per call (table+idx)", perCall.toFixed(0), "<= 250", perCall <= 250);
+    console.log(`raw COPY rate: ${copy.toFixed(0)} rows/s; rows stored: ${rows}; heap ${(Number(size.heap_bytes) / rows).toFixed(0)} B + indexes ${(Number(size.index_bytes) / rows).toFixed(0)} B per call; rollups ${(Number(size.rollup_bytes) / 1e6).toFixed(1)} MB; ${run.requests} requests`);
+  } finally {
+    process.kill(-server.pid!, "SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    await admin(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
