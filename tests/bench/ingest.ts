@@ -28,10 +28,14 @@ async function admin(sql: string, url = SERVER) {
   }
 }
 
-/** One batch body with "__B__" where the batch number goes, so each request has fresh ids cheaply. */
+/**
+ * One batch body with "__B__" where the batch number goes, so each request has fresh ids cheaply. An SDK
+ * flushes every few seconds, so a batch spans about a minute of the demo's mix of task types and models.
+ */
 function batchTemplate() {
+  const minute = Date.now() - 60_000;
   const events = generateDay(seeded(42), new Date(Date.now() - 86_400_000), 0).events.slice(0, 1000);
-  return JSON.stringify({ events: events.map((e, i) => ({ ...e, id: `b__B__-${i}` })) });
+  return JSON.stringify({ events: events.map((e, i) => ({ ...e, id: `b__B__-${i}`, timestamp: minute + i * 60 })) });
 }
 
 async function startServer() {
