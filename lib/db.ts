@@ -3,10 +3,11 @@
 import { Prisma, PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { openPGlite, pgConfig, pgliteAdapter } from "@/prisma/adapters";
 import { env } from "@/lib/env";
 
-type Handle = { key: string; prisma: PrismaClient; pglite?: PGlite };
+type Handle = { key: string; prisma: PrismaClient; pglite?: PGlite; pool?: pg.Pool };
 const store = globalThis as unknown as { __switchyardDb?: Handle };
 
 function connectionKey() {
@@ -18,8 +19,8 @@ function open(): Handle {
   const e = env();
   const key = connectionKey();
   if (e.DATABASE_URL) {
-    const adapter = new PrismaPg({ ...pgConfig(e.DATABASE_URL), max: 10 });
-    return { key, prisma: new PrismaClient({ adapter }) };
+    const pool = new pg.Pool({ ...pgConfig(e.DATABASE_URL), max: 10 });
+    return { key, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
   }
   const pglite = openPGlite(e.pgliteDir);
   return { key, prisma: new PrismaClient({ adapter: pgliteAdapter(pglite) }), pglite };
@@ -46,15 +47,44 @@ export async function closeDb() {
   store.__switchyardDb = undefined;
   if (!current) return;
   await current.prisma.$disconnect();
+  if (current.pool && !current.pool.ended) await current.pool.end();
   if (current.pglite && !current.pglite.closed) await current.pglite.close();
 }
 
+export type Sql = { query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> };
+
 /**
- * A unique-constraint violation, however it surfaces: P2002 from the client, or the raw driver error
- * that the PGlite and pg adapters raise inside interactive transactions.
+ * A transaction for the bulk statements of the ingest path, on the same database and connections as
+ * Prisma but without its raw-query layer, which costs more than the statement itself at this size
+ * (measured: a 1,000-row, 31-column insert takes 35 ms through $executeRawUnsafe, 13 ms through pg).
+ * Read int8 columns as ::text (pg and PGlite map them differently). Do not call Prisma inside `work`:
+ * PGlite runs one transaction at a time, so that would wait forever.
+ */
+export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const { pglite, pool } = handle();
+  if (pglite) {
+    return pglite.transaction((tx) => work({ query: async (text, params) => (await tx.query(text, params)).rows as never }));
+  }
+  const client = await pool!.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work({ query: async (text, params) => (await client.query(text, params)).rows });
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * A unique-constraint violation, however it surfaces: P2002 from the client, the raw driver error that
+ * the PGlite and pg adapters raise inside interactive transactions, or pg's own error.
  */
 export function isUniqueViolation(err: unknown): boolean {
   if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002";
-  const cause = (err as { cause?: { kind?: string; code?: string } } | null)?.cause;
-  return cause?.kind === "UniqueConstraintViolation" || cause?.code === "23505";
+  const e = err as { code?: string; cause?: { kind?: string; code?: string } } | null;
+  return e?.code === "23505" || e?.cause?.kind === "UniqueConstraintViolation" || e?.cause?.code === "23505";
 }

@@ -1,6 +1,6 @@
 // The ingest path (contracts §3-§4): validate, price, store calls and their rollups in one transaction.
 import type { TeamId } from "@/lib/auth/team-id";
-import { db } from "@/lib/db";
+import { sqlTransaction } from "@/lib/db";
 import { issuesOf, type Issue } from "@/lib/http/errors";
 import { costNanos, indexPrices, priceAt } from "@/lib/pricing/cost";
 import { listPrices } from "@/lib/pricing/data";
@@ -48,18 +48,18 @@ function validate(events: unknown[]) {
 
 async function pendingLabels(tx: Tx, teamSeq: number, ids: string[]) {
   if (!ids.length) return new Map<string, { outcome: number; reason: string | null }>();
-  const rows = await tx.$queryRawUnsafe<{ callId: string; outcome: number; reason: string | null }[]>(
+  const rows = await tx.query<{ callId: string; outcome: number; reason: string | null }>(
     `SELECT "callId", "outcome", "reason" FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" = ANY($2::text[])`,
-    teamSeq, ids,
+    [teamSeq, ids],
   );
   return new Map(rows.map((r) => [r.callId, { outcome: Number(r.outcome), reason: r.reason }]));
 }
 
 async function traceLabels(tx: Tx, teamSeq: number, traceIds: string[]) {
   if (!traceIds.length) return new Map<string, number>();
-  const rows = await tx.$queryRawUnsafe<{ traceId: string; outcome: number }[]>(
+  const rows = await tx.query<{ traceId: string; outcome: number }>(
     `SELECT "traceId", "outcome" FROM "TraceOutcome" WHERE "teamSeq" = $1 AND "traceId" = ANY($2::text[])`,
-    teamSeq, traceIds,
+    [teamSeq, traceIds],
   );
   return new Map(rows.map((r) => [r.traceId, Number(r.outcome)]));
 }
@@ -76,10 +76,10 @@ async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<st
       e.metadata ? JSON.stringify(e.metadata) : null,
     ]);
   }
-  const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
+  const inserted = await tx.query<{ id: string }>(
     `INSERT INTO "Call" (${CALL_COLUMNS.map((c) => `"${c}"`).join(", ")}) SELECT * FROM ${values.unnest()}
      ON CONFLICT ("teamSeq", "id") DO NOTHING RETURNING "id"`,
-    ...values.params,
+    values.params,
   );
   return new Set(inserted.map((r) => r.id));
 }
@@ -91,7 +91,7 @@ async function insertContent(tx: Tx, teamSeq: number, rows: Row[]) {
     values.add([teamSeq, r.id, truncateUtf8(r.event.input, MAX_CONTENT_BYTES), truncateUtf8(r.event.output, MAX_CONTENT_BYTES)]);
   }
   if (!values.length) return;
-  await tx.$executeRawUnsafe(`INSERT INTO "CallContent" ("teamSeq", "callId", "input", "output") SELECT * FROM ${values.unnest()} ON CONFLICT DO NOTHING`, ...values.params);
+  await tx.query(`INSERT INTO "CallContent" ("teamSeq", "callId", "input", "output") SELECT * FROM ${values.unnest()} ON CONFLICT DO NOTHING`, values.params);
 }
 
 /**
@@ -110,7 +110,7 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
   // Sorted by id so that concurrent batches sharing ids take row locks in the same order.
   const batch = [...firstById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const inserted = await db().$transaction(async (tx) => {
+  const inserted = await sqlTransaction(async (tx) => {
     const pending = await pendingLabels(tx, team.seq, batch.map((e) => e.id));
     const traces = await traceLabels(tx, team.seq, [...new Set(batch.flatMap((e) => (e.traceId ? [e.traceId] : [])))]);
     const rows: Row[] = batch.map((e) => {
@@ -132,7 +132,7 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
     await writeRollups(tx, team.seq, rollups.sorted());
     const applied = fresh.filter((r) => pending.has(r.id)).map((r) => r.id);
     if (applied.length) {
-      await tx.$executeRawUnsafe(`DELETE FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" = ANY($2::text[])`, team.seq, applied);
+      await tx.query(`DELETE FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" = ANY($2::text[])`, [team.seq, applied]);
     }
     if (team.captureContent) await insertContent(tx, team.seq, fresh);
     return fresh.length;

@@ -23,9 +23,9 @@ export async function writeRollups(tx: Tx, teamSeq: number, rows: RollupRow[]) {
     ...COUNTERS.map((c) => `${q(c)} = "CallRollup".${q(c)} + EXCLUDED.${q(c)}`),
     ...HISTS.map((h) => `${q(h)} = CASE WHEN EXCLUDED.${q(h)} = '{}'::jsonb THEN "CallRollup".${q(h)} ELSE sy_hist_merge("CallRollup".${q(h)}, EXCLUDED.${q(h)}) END`),
   ];
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "CallRollup" (${COLUMNS.map(q).join(", ")}) SELECT * FROM ${values.unnest()}
      ON CONFLICT (${KEY.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")}`,
-    ...values.params,
+    values.params,
   );
 }

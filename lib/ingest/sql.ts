@@ -1,9 +1,9 @@
 // Helpers for the multi-row statements of the ingest path, run on a transaction client. Rows travel as
 // one array per column and are unpacked with unnest(): a handful of parameters instead of tens of
 // thousands, which PostgreSQL parses and the driver binds many times faster.
-import type { Prisma } from "@prisma/client";
+import type { Sql } from "@/lib/db";
 
-export type Tx = Prisma.TransactionClient;
+export type Tx = Sql;
 
 export class Columns {
   private readonly columns: unknown[][];

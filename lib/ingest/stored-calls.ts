@@ -3,12 +3,12 @@ import type { StoredCall } from "@/lib/ingest/rollup";
 import type { Tx } from "@/lib/ingest/sql";
 
 type Raw = Omit<StoredCall, "shadow" | "costNanos" | "status" | "outcome" | "traceOutcome" | "attempt" | "toolCount"> & {
-  id: string; traceId: string | null; shadowOf: string | null; costNanos: bigint | string | null;
+  id: string; traceId: string | null; shadowOf: string | null; costNanos: string | null;
   status: number; outcome: number | null; traceOutcome: number | null; attempt: number; toolCount: number;
 };
 
 const COLUMNS = `"id", "traceId", "ts", "taskType", "model", "shadowOf", "contextTokens", "toolCount", "inputTokens", "outputTokens",
-  "cachedTokens", "reasoningTokens", "costNanos", "status", "errorType", "outcome", "traceOutcome", "attempt", "escalatedFrom", "latencyMs", "ttftMs"`;
+  "cachedTokens", "reasoningTokens", "costNanos"::text AS "costNanos", "status", "errorType", "outcome", "traceOutcome", "attempt", "escalatedFrom", "latencyMs", "ttftMs"`;
 
 export type LockedCall = StoredCall & { id: string; traceId: string | null };
 
@@ -26,9 +26,9 @@ function toStored(r: Raw): LockedCall {
 
 /** `where` is SQL on the Call table with parameters starting at $2 ($1 is the team). */
 export async function lockCalls(tx: Tx, teamSeq: number, where: string, params: unknown[]): Promise<LockedCall[]> {
-  const rows = await tx.$queryRawUnsafe<Raw[]>(
+  const rows = await tx.query<Raw>(
     `SELECT ${COLUMNS} FROM "Call" WHERE "teamSeq" = $1 AND (${where}) ORDER BY "id" FOR UPDATE`,
-    teamSeq, ...params,
+    [teamSeq, ...params],
   );
   return rows.map(toStored);
 }

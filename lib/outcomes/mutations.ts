@@ -1,7 +1,7 @@
 // Late quality labels (contracts §4): a call label sets that call's outcome, a trace label the outcome of
 // every step of the run, including steps stored later. Rollups follow in the same transaction.
 import type { TeamId } from "@/lib/auth/team-id";
-import { db } from "@/lib/db";
+import { sqlTransaction } from "@/lib/db";
 import { effectiveOutcome, RollupBatch } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
 import type { OutcomeLabel } from "@/lib/ingest/schema";
@@ -31,20 +31,20 @@ async function applyCallLabels(tx: Tx, teamSeq: number, labels: Label[], rollups
     updates.add([c.id, label.outcome, label.reason]);
   }
   if (updates.length) {
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeReason" = v.reason
        FROM ${updates.unnest()} AS v(id, outcome, reason) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
-      ...updates.params,
+      updates.params,
     );
   }
   const found = new Set(calls.map((c) => c.id));
   const waiting = new Columns(["int4", "text", "int2", "text"]);
   for (const l of labels) if (!found.has(l.key)) waiting.add([teamSeq, l.key, l.outcome, l.reason]);
   if (waiting.length) {
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `INSERT INTO "PendingOutcome" ("teamSeq", "callId", "outcome", "reason") SELECT * FROM ${waiting.unnest()}
        ON CONFLICT ("teamSeq", "callId") DO UPDATE SET "outcome" = EXCLUDED."outcome", "reason" = EXCLUDED."reason", "createdAt" = now()`,
-      ...waiting.params,
+      waiting.params,
     );
   }
   return { applied: found.size, pending: waiting.length };
@@ -54,10 +54,10 @@ async function applyTraceLabels(tx: Tx, teamSeq: number, labels: Label[], rollup
   if (!labels.length) return { applied: 0, pending: 0 };
   const stored = new Columns(["int4", "text", "int2", "text"]);
   for (const l of labels) stored.add([teamSeq, l.key, l.outcome, l.reason]);
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "TraceOutcome" ("teamSeq", "traceId", "outcome", "reason") SELECT * FROM ${stored.unnest()}
      ON CONFLICT ("teamSeq", "traceId") DO UPDATE SET "outcome" = EXCLUDED."outcome", "reason" = EXCLUDED."reason", "updatedAt" = now()`,
-    ...stored.params,
+    stored.params,
   );
   const byTrace = new Map(labels.map((l) => [l.key, l.outcome]));
   const steps = await lockCalls(tx, teamSeq, `"traceId" = ANY($2::text[])`, [labels.map((l) => l.key)]);
@@ -65,10 +65,10 @@ async function applyTraceLabels(tx: Tx, teamSeq: number, labels: Label[], rollup
   if (steps.length) {
     const updates = new Columns(["text", "int2"]);
     for (const l of labels) updates.add([l.key, l.outcome]);
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `UPDATE "Call" c SET "traceOutcome" = v.outcome FROM ${updates.unnest()} AS v(trace, outcome)
        WHERE c."teamSeq" = ${teamSeq} AND c."traceId" = v.trace`,
-      ...updates.params,
+      updates.params,
     );
   }
   const withSteps = new Set(steps.map((c) => c.traceId));
@@ -78,7 +78,7 @@ async function applyTraceLabels(tx: Tx, teamSeq: number, labels: Label[], rollup
 /** Applies labels; a label for a call or trace not stored yet is kept and applied when it arrives. */
 export async function applyOutcomes(teamId: TeamId, labels: OutcomeLabel[]) {
   const team = await getTeamStorage(teamId);
-  return db().$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     const rollups = new RollupBatch();
     const calls = await applyCallLabels(tx, team.seq, lastPerKey(labels, (l) => l.callId), rollups);
     const traces = await applyTraceLabels(tx, team.seq, lastPerKey(labels, (l) => l.traceId), rollups);

@@ -1,7 +1,9 @@
 // Catalog edits. A change to a model's prices re-prices that model's stored calls (and their rollups)
 // in the same transaction, so costs always follow the catalog: an unknown model is priced once added.
+import crypto from "node:crypto";
+import type { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
-import { db } from "@/lib/db";
+import { sqlTransaction } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { RollupBatch } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
@@ -10,7 +12,7 @@ import { DEFAULT_EFFECTIVE_FROM, DEFAULT_PRICES } from "@/lib/pricing/catalog";
 import { dollarsToMicros } from "@/lib/pricing/money";
 import type { PriceInput } from "@/lib/pricing/schema";
 
-export async function seedDefaultPrices(tx: Tx, teamId: string) {
+export async function seedDefaultPrices(tx: Prisma.TransactionClient, teamId: string) {
   await tx.modelPrice.createMany({
     data: DEFAULT_PRICES.map((p) => ({
       teamId, model: p.model, effectiveFrom: DEFAULT_EFFECTIVE_FROM,
@@ -20,13 +22,13 @@ export async function seedDefaultPrices(tx: Tx, teamId: string) {
   });
 }
 
-type CostChange = { hourNo: bigint; taskType: string; shadow: boolean; contextTokens: number; toolCount: number; costDelta: bigint; unpricedDelta: bigint };
+type CostChange = { hourNo: string; taskType: string; shadow: boolean; contextTokens: number; toolCount: number; costDelta: string; unpricedDelta: string };
 
 /** Re-prices every stored call of `model` from the catalog; returns how many calls changed. */
 async function repriceModel(tx: Tx, teamId: TeamId, model: string) {
-  const { seq } = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { seq: true } });
+  const [{ seq }] = await tx.query<{ seq: number }>(`SELECT "seq" FROM "Team" WHERE "id" = $1`, [teamId]);
   // Same arithmetic as lib/pricing/cost.ts: micro-dollars per 1M tokens × tokens / 1000, rounded half up.
-  const changes = await tx.$queryRawUnsafe<CostChange[]>(
+  const changes = await tx.query<CostChange>(
     `WITH p AS (
        SELECT "effectiveFrom", "inputMicros", "outputMicros", COALESCE("cachedInputMicros", "inputMicros") AS "cachedMicros"
        FROM "ModelPrice" WHERE "teamId" = $1 AND "model" = $2
@@ -41,11 +43,11 @@ async function repriceModel(tx: Tx, teamId: TeamId, model: string) {
        WHERE c."teamSeq" = $3 AND c."id" = priced."id" AND priced.old IS DISTINCT FROM priced.new
        RETURNING c."ts", c."taskType", c."shadowOf" IS NOT NULL AS shadow, c."contextTokens", c."toolCount", priced.old, priced.new
      )
-     SELECT floor(extract(epoch FROM "ts") / 3600)::int8 AS "hourNo", "taskType", shadow, "contextTokens", "toolCount",
-            sum(COALESCE(new, 0) - COALESCE(old, 0))::int8 AS "costDelta",
-            (count(*) FILTER (WHERE new IS NULL) - count(*) FILTER (WHERE old IS NULL))::int8 AS "unpricedDelta"
+     SELECT floor(extract(epoch FROM "ts") / 3600)::int8::text AS "hourNo", "taskType", shadow, "contextTokens", "toolCount",
+            sum(COALESCE(new, 0) - COALESCE(old, 0))::text AS "costDelta",
+            (count(*) FILTER (WHERE new IS NULL) - count(*) FILTER (WHERE old IS NULL))::text AS "unpricedDelta"
      FROM changed GROUP BY 1, 2, 3, 4, 5`,
-    teamId, model, seq,
+    [teamId, model, seq],
   );
   const rollups = new RollupBatch();
   for (const c of changes) {
@@ -55,33 +57,34 @@ async function repriceModel(tx: Tx, teamId: TeamId, model: string) {
   await writeRollups(tx, seq, rollups.sorted());
 }
 
+async function audit(tx: Tx, teamId: TeamId, actorId: string | null, action: string, detail: Record<string, string>) {
+  await tx.query(`INSERT INTO "AuditEntry" ("id", "teamId", "actorId", "action", "detail") VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+    crypto.randomUUID(), teamId, actorId, action, JSON.stringify(detail),
+  ]);
+}
+
 export async function setPrice(teamId: TeamId, actorId: string | null, input: PriceInput) {
-  await db().$transaction(
-    async (tx) => {
-      const data = { inputMicros: input.input, outputMicros: input.output, cachedInputMicros: input.cachedInput };
-      await tx.modelPrice.upsert({
-        where: { teamId_model_effectiveFrom: { teamId, model: input.model, effectiveFrom: input.effectiveFrom } },
-        create: { teamId, model: input.model, effectiveFrom: input.effectiveFrom, ...data },
-        update: data,
-      });
-      await repriceModel(tx, teamId, input.model);
-      await tx.auditEntry.create({
-        data: { teamId, actorId, action: "price.set", detail: { model: input.model, effectiveFrom: input.effectiveFrom.toISOString(), input: String(input.input), output: String(input.output) } },
-      });
-    },
-    { timeout: 120_000 },
-  );
+  await sqlTransaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO "ModelPrice" ("id", "teamId", "model", "effectiveFrom", "inputMicros", "outputMicros", "cachedInputMicros")
+       VALUES ($1, $2, $3, $4::timestamptz, $5::int8, $6::int8, $7::int8)
+       ON CONFLICT ("teamId", "model", "effectiveFrom") DO UPDATE SET
+         "inputMicros" = EXCLUDED."inputMicros", "outputMicros" = EXCLUDED."outputMicros", "cachedInputMicros" = EXCLUDED."cachedInputMicros"`,
+      [crypto.randomUUID(), teamId, input.model, input.effectiveFrom.toISOString(), String(input.input), String(input.output), input.cachedInput === null ? null : String(input.cachedInput)],
+    );
+    await repriceModel(tx, teamId, input.model);
+    await audit(tx, teamId, actorId, "price.set", { model: input.model, effectiveFrom: input.effectiveFrom.toISOString(), input: String(input.input), output: String(input.output) });
+  });
 }
 
 export async function deletePrice(teamId: TeamId, actorId: string, priceId: string) {
-  await db().$transaction(
-    async (tx) => {
-      const price = await tx.modelPrice.findFirst({ where: { id: priceId, teamId } });
-      if (!price) throw notFound("That price is not in this team's catalog.");
-      await tx.modelPrice.delete({ where: { id: price.id } });
-      await repriceModel(tx, teamId, price.model);
-      await tx.auditEntry.create({ data: { teamId, actorId, action: "price.delete", detail: { model: price.model, effectiveFrom: price.effectiveFrom.toISOString() } } });
-    },
-    { timeout: 120_000 },
-  );
+  await sqlTransaction(async (tx) => {
+    const [price] = await tx.query<{ model: string; effectiveFrom: Date }>(
+      `DELETE FROM "ModelPrice" WHERE "id" = $1 AND "teamId" = $2 RETURNING "model", "effectiveFrom"`,
+      [priceId, teamId],
+    );
+    if (!price) throw notFound("That price is not in this team's catalog.");
+    await repriceModel(tx, teamId, price.model);
+    await audit(tx, teamId, actorId, "price.delete", { model: price.model, effectiveFrom: new Date(price.effectiveFrom).toISOString() });
+  });
 }

@@ -1,7 +1,7 @@
 // Property: however events, duplicates, late labels and price edits arrive, the rollups equal what the
 // stored calls add up to: recomputed from the raw rows in JS, and checked against plain SQL sums.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, sqlTransaction } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/mutations";
 import { RollupBatch } from "@/lib/ingest/rollup";
 import { lockCalls } from "@/lib/ingest/stored-calls";
@@ -65,7 +65,7 @@ describe("rollups", () => {
     }
     await setPrice(team.id, user.id, { model: "mystery-model", effectiveFrom: new Date(Date.UTC(2026, 10, 3)), input: 700_000n, output: 2_100_000n, cachedInput: null });
 
-    const calls = await db().$transaction((tx) => lockCalls(tx, seq, "true", []));
+    const calls = await sqlTransaction((tx) => lockCalls(tx, seq, "true", []));
     const expected = new RollupBatch();
     calls.forEach((c) => expected.addCall(c));
     const stored = await db().callRollup.findMany({ where: { teamSeq: seq } });
