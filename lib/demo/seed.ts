@@ -14,7 +14,6 @@ import { findOwnedTeamByName } from "@/lib/teams/data";
 
 export const DEMO_USER = { email: "demo@switchyard.local", password: "switchyard-demo" };
 export const DEMO_TEAM = "Demo";
-const DAYS = 30;
 const DAY_MS = 86_400_000;
 
 async function demoTeam(): Promise<{ teamId: TeamId; slug: string }> {
@@ -32,21 +31,21 @@ async function store(teamId: TeamId, day: ReturnType<typeof generateDay>) {
 }
 
 /** Seeds (or finishes seeding) the demo team; `log` receives progress lines. Returns the team's slug. */
-export async function seedDemo(log: (line: string) => void = () => undefined) {
+export async function seedDemo(log: (line: string) => void = () => undefined, days = 30) {
   const { teamId, slug } = await demoTeam();
   // The 30 days end with the day seeding first began (up to that moment), so a resumed run makes the same traffic.
   const anchor = Number(await getOrCreateInstanceSetting("demo_anchor", () => String((Math.floor(Date.now() / DAY_MS) + 1) * DAY_MS)));
   const done = Number((await getInstanceSetting("demo_days_done")) ?? 0);
-  if (done >= DAYS) return { slug, calls: 0 };
+  if (done >= days) return { slug, calls: 0 };
   const started = Date.now();
   let calls = 0;
-  for (let d = done; d < DAYS; d++) {
-    const dayStart = new Date(anchor - (DAYS - d) * DAY_MS);
+  for (let d = done; d < days; d++) {
+    const dayStart = new Date(anchor - (days - d) * DAY_MS);
     const day = generateDay(seeded(7919 * (d + 1)), dayStart, d);
     const now = Date.now();
     calls += await store(teamId, { events: day.events.filter((e) => e.timestamp <= now), traceLabels: day.traceLabels });
     await setInstanceSetting("demo_days_done", String(d + 1));
-    if ((d + 1) % 5 === 0) log(`demo traffic: ${d + 1}/${DAYS} days, ${calls.toLocaleString("en-US")} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if ((d + 1) % 5 === 0) log(`demo traffic: ${d + 1}/${days} days, ${calls.toLocaleString("en-US")} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return { slug, calls };
 }

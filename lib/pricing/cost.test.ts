@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costNanos, indexPrices, priceAt, type Price } from "@/lib/pricing/cost";
-import { dollarsToMicros, nanosToDollars } from "@/lib/pricing/money";
+import { dollarsToMicros, formatPerMTok, nanosToDollars } from "@/lib/pricing/money";
 
 const mini: Price = { model: "gpt-5.4-mini", effectiveFrom: new Date("2025-01-01"), inputMicros: 400_000n, outputMicros: 1_600_000n, cachedInputMicros: 40_000n };
 
@@ -39,5 +39,11 @@ describe("dollarsToMicros", () => {
     expect(dollarsToMicros("$1.60")).toBe(1_600_000n);
     expect(dollarsToMicros("0.075")).toBe(75_000n);
     for (const bad of ["-1", "abc", "0.0000001", 1e-7, Number.NaN, ""]) expect(dollarsToMicros(bad)).toBeNull();
+  });
+});
+
+describe("formatPerMTok", () => {
+  it("shows as many decimals as the price has, at least two", () => {
+    expect([400_000n, 25_000n, 1_250_000n, 10_000_000n, 1n].map(formatPerMTok)).toEqual(["$0.40", "$0.025", "$1.25", "$10.00", "$0.000001"]);
   });
 });

@@ -9,17 +9,14 @@ export function dollarsToMicros(value: string | number): bigint | null {
   return BigInt(m[1]) * 1_000_000n + BigInt((m[2] ?? "").padEnd(6, "0"));
 }
 
-export function microsToDollars(micros: bigint): number {
-  return Number(micros) / 1e6;
-}
-
 /** A nano-dollar amount as dollars for JSON; the sum behind it was exact. */
 export function nanosToDollars(nanos: bigint): number {
   return Number(nanos) / 1e9;
 }
 
-export function formatUsd(nanos: bigint | null): string {
-  if (nanos === null) return "unpriced";
-  const dollars = nanosToDollars(nanos);
-  return dollars !== 0 && Math.abs(dollars) < 0.01 ? `$${dollars.toFixed(6)}` : `$${dollars.toFixed(2)}`;
+/** A per-1M-token price with as many decimals as it has, at least two: $0.40, $0.025, $1.25. */
+export function formatPerMTok(micros: bigint | null): string {
+  if (micros === null) return "—";
+  const [whole, frac] = (Number(micros) / 1e6).toFixed(6).split(".");
+  return `$${whole}.${frac.replace(/0+$/, "").padEnd(2, "0")}`;
 }

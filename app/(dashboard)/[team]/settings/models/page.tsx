@@ -9,11 +9,9 @@ import { canManagePrices } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
 import { deletePriceAction } from "@/lib/pricing/actions";
 import { listPrices, listUnpricedModels } from "@/lib/pricing/data";
-import { microsToDollars } from "@/lib/pricing/money";
+import { formatPerMTok } from "@/lib/pricing/money";
 
 export const metadata: Metadata = { title: "Models and prices" };
-
-const usd = (micros: bigint | null) => (micros === null ? "—" : `$${microsToDollars(micros).toFixed(micros % 10_000n === 0n ? 2 : 4)}`);
 
 export default async function ModelsPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ model?: string }> }) {
   const { team: slug } = await params;
@@ -46,9 +44,9 @@ export default async function ModelsPage({ params, searchParams }: { params: Pro
           <tr key={p.id}>
             <Td className="font-mono text-xs">{p.model}</Td>
             <Td>{p.effectiveFrom.toISOString().slice(0, 10)}</Td>
-            <Td>{usd(p.inputMicros)}</Td>
-            <Td>{usd(p.outputMicros)}</Td>
-            <Td>{usd(p.cachedInputMicros)}</Td>
+            <Td>{formatPerMTok(p.inputMicros)}</Td>
+            <Td>{formatPerMTok(p.outputMicros)}</Td>
+            <Td>{formatPerMTok(p.cachedInputMicros)}</Td>
             <Td>
               {manage && (
                 <InlineAction action={deletePriceAction.bind(null, slug)} fields={{ priceId: p.id }} label="Delete" pendingLabel="Deleting…"

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { callEventSchema } from "@/lib/ingest/schema";
+
+const valid = {
+  id: "e1", timestamp: "2026-11-20T10:15:00Z", taskType: "classify", model: "gpt-5.4-mini",
+  inputTokens: 800, outputTokens: 200, latencyMs: 900, status: "ok",
+};
+
+const paths = (event: Record<string, unknown>) => {
+  const r = callEventSchema.safeParse(event);
+  return r.success ? [] : r.error.issues.map((i) => i.path.join("."));
+};
+
+describe("CallEvent validation", () => {
+  it("accepts the minimal event, epoch milliseconds and JSON content", () => {
+    expect(paths(valid)).toEqual([]);
+    const parsed = callEventSchema.parse({ ...valid, timestamp: 1763633700000, output: { a: 1 } });
+    expect(parsed.timestamp.toISOString()).toBe("2025-11-20T10:15:00.000Z");
+    expect(parsed.output).toBe('{"a":1}');
+  });
+
+  it.each([
+    [{ id: "" }, "id"], [{ id: "x".repeat(129) }, "id"], [{ timestamp: "yesterday" }, "timestamp"], [{ timestamp: -1 }, "timestamp"],
+    [{ taskType: "has space" }, "taskType"], [{ taskType: "" }, "taskType"], [{ model: "" }, "model"],
+    [{ inputTokens: -1 }, "inputTokens"], [{ inputTokens: 1.5 }, "inputTokens"], [{ outputTokens: "200" }, "outputTokens"],
+    [{ cachedInputTokens: 900 }, "cachedInputTokens"], [{ reasoningTokens: -3 }, "reasoningTokens"],
+    [{ latencyMs: -1 }, "latencyMs"], [{ ttftMs: 901 }, "ttftMs"], [{ status: "fine" }, "status"],
+    [{ errorType: "x".repeat(65) }, "errorType"], [{ outcome: "ok" }, "outcome"], [{ traceId: "" }, "traceId"],
+    [{ stepIndex: -1 }, "stepIndex"], [{ contextTokens: -1 }, "contextTokens"], [{ toolCount: 1.2 }, "toolCount"],
+    [{ toolCallCount: -1 }, "toolCallCount"], [{ attempt: 0 }, "attempt"], [{ parentId: "x".repeat(129) }, "parentId"],
+    [{ shadowOf: "" }, "shadowOf"], [{ policyVersion: -1 }, "policyVersion"], [{ costUsd: -0.1 }, "costUsd"],
+    [{ metadata: { tier: 3 } }, "metadata.tier"], [{ metadata: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, "v"])) }, "metadata"],
+    [{ input: 42 }, "input"],
+  ])("rejects %j at %s", (override, path) => {
+    expect(paths({ ...valid, ...override })).toContain(path);
+  });
+
+  it("names every missing required field", () => {
+    expect(paths({}).sort()).toEqual(["id", "inputTokens", "latencyMs", "model", "outputTokens", "status", "taskType", "timestamp"]);
+  });
+});
