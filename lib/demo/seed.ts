@@ -24,9 +24,19 @@ async function demoTeam(): Promise<{ teamId: TeamId; slug: string }> {
   return { teamId: checkedTeamId(team.id), slug: team.slug };
 }
 
+// The embedded database runs in this process and its promises settle without returning to the event
+// loop, so seeding would hold off every HTTP request until it finished: let requests in between batches.
+const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
+
 async function store(teamId: TeamId, day: ReturnType<typeof generateDay>) {
-  for (let i = 0; i < day.events.length; i += 1000) await ingestEvents(teamId, day.events.slice(i, i + 1000));
-  for (let i = 0; i < day.traceLabels.length; i += 1000) await applyOutcomes(teamId, day.traceLabels.slice(i, i + 1000));
+  for (let i = 0; i < day.events.length; i += 1000) {
+    await ingestEvents(teamId, day.events.slice(i, i + 1000));
+    await yieldToRequests();
+  }
+  for (let i = 0; i < day.traceLabels.length; i += 1000) {
+    await applyOutcomes(teamId, day.traceLabels.slice(i, i + 1000));
+    await yieldToRequests();
+  }
   return day.events.length;
 }
 
