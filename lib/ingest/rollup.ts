@@ -43,11 +43,6 @@ export function contextBucket(tokens: number): number {
   return i === -1 ? CONTEXT_BOUNDS.length : i;
 }
 
-/** The lower bound in tokens of a context bucket. */
-export function contextBucketFloor(bucket: number): number {
-  return bucket === 0 ? 0 : CONTEXT_BOUNDS[bucket - 1];
-}
-
 export const effectiveOutcome = (c: { outcome: number | null; traceOutcome: number | null }) => c.traceOutcome ?? c.outcome;
 
 function keyOf(c: StoredCall): RollupKey {
