@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costNanos, indexPrices, priceAt, type Price } from "@/lib/pricing/cost";
-import { dollarsToMicros, formatPerMTok, nanosToDollars } from "@/lib/pricing/money";
+import { dollarsToMicros, formatPerMTok, formatSpend, nanosToDollars } from "@/lib/pricing/money";
 
 const mini: Price = { model: "gpt-5.4-mini", effectiveFrom: new Date("2025-01-01"), inputMicros: 400_000n, outputMicros: 1_600_000n, cachedInputMicros: 40_000n };
 
@@ -45,5 +45,11 @@ describe("dollarsToMicros", () => {
 describe("formatPerMTok", () => {
   it("shows as many decimals as the price has, at least two", () => {
     expect([400_000n, 25_000n, 1_250_000n, 10_000_000n, 1n].map(formatPerMTok)).toEqual(["$0.40", "$0.025", "$1.25", "$10.00", "$0.000001"]);
+  });
+});
+
+describe("formatSpend", () => {
+  it("shows cents from a dollar up and four decimals below", () => {
+    expect([32_000_000_000n, 2_400_000n, 0n].map(formatSpend)).toEqual(["$32.00", "$0.0024", "$0.00"]);
   });
 });

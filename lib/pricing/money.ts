@@ -20,3 +20,9 @@ export function formatPerMTok(micros: bigint | null): string {
   const [whole, frac] = (Number(micros) / 1e6).toFixed(6).split(".");
   return `$${whole}.${frac.replace(/0+$/, "").padEnd(2, "0")}`;
 }
+
+/** Spend for display: cents from a dollar up, four decimals below it (a few test calls are not "$0.00"). */
+export function formatSpend(nanos: bigint): string {
+  const dollars = nanosToDollars(nanos);
+  return `$${dollars.toFixed(Math.abs(dollars) >= 1 || dollars === 0 ? 2 : 4)}`;
+}

@@ -16,7 +16,10 @@ test("calls on an unknown model are flagged unpriced until its price is added", 
   const res = await request.post("/api/v1/ingest", { headers: { authorization: `Bearer ${secret}` }, data: { events: [event("a"), event("b"), event("a")] } });
   expect(await res.json()).toEqual({ accepted: 2, duplicates: 1, rejected: [] });
 
-  await page.goto(`/${slug}/settings/models`);
+  await page.goto(`/${slug}`);
+  await expect(page.getByText("Traffic logged")).toBeVisible();
+  await expect(page.getByText("2 calls are on models without a price and not in the spend.")).toBeVisible();
+  await page.getByRole("link", { name: "Add their prices" }).click();
   await expect(page.getByText("acme-large: 2 calls without a price.")).toBeVisible();
   await page.getByRole("link", { name: "Add its price" }).click();
   await expect(page.getByLabel("Model")).toHaveValue("acme-large");
@@ -31,4 +34,6 @@ test("calls on an unknown model are flagged unpriced until its price is added", 
   await expect(page.getByText("Price saved; calls on this model were re-priced.")).toBeVisible();
   await expect(page.getByText("without a price")).toHaveCount(0);
   await expect(page.getByRole("row", { name: /acme-large 2020-01-01 \$1\.00 \$2\.00/ })).toBeVisible();
+  await page.goto(`/${slug}`);
+  await expect(page.getByText("$0.0024")).toBeVisible(); // 2 × (1000 × $1 + 100 × $2) per 1M tokens
 });

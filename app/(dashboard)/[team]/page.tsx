@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { InstallSdk } from "@/components/shell/install-sdk";
+import { TrafficState } from "@/components/shell/traffic-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/session";
 
@@ -11,7 +11,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ team:
   return (
     <>
       <PageHeader title={team.name} description="Spend, success rate and latency across your LLM calls." />
-      <InstallSdk slug={slug} what="Cost, success rate and latency" />
+      <TrafficState teamId={team.id} slug={slug} what="Charts of cost, success rate and latency" />
     </>
   );
 }

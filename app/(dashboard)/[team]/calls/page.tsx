@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { InstallSdk } from "@/components/shell/install-sdk";
+import { TrafficState } from "@/components/shell/traffic-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Calls" };
 
 export default async function CallsPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team } = await params;
-  await requireTeam(team);
+  const { team: slug } = await params;
+  const { team } = await requireTeam(slug);
   return (
     <>
       <PageHeader title="Calls" description="Every logged call, newest first, with its model, tokens, cost and outcome." />
-      <InstallSdk slug={team} what="Calls" />
+      <TrafficState teamId={team.id} slug={slug} what="Calls" />
     </>
   );
 }

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { InstallSdk } from "@/components/shell/install-sdk";
+import { TrafficState } from "@/components/shell/traffic-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeam } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Simulate" };
 
 export default async function SimulatePage({ params }: { params: Promise<{ team: string }> }) {
-  const { team } = await params;
-  await requireTeam(team);
+  const { team: slug } = await params;
+  const { team } = await requireTeam(slug);
   return (
     <>
       <PageHeader title="Simulate" description="Project a routing policy over your own logged traffic before you publish it." />
-      <InstallSdk slug={team} what="Simulations" />
+      <TrafficState teamId={team.id} slug={slug} what="Simulations" />
     </>
   );
 }
