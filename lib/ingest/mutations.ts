@@ -2,8 +2,8 @@
 import type { TeamId } from "@/lib/auth/team-id";
 import { sqlTransaction } from "@/lib/db";
 import { issuesOf, type Issue } from "@/lib/http/errors";
-import { costNanos, indexPrices, priceAt } from "@/lib/pricing/cost";
-import { listPrices } from "@/lib/pricing/data";
+import { costNanos, indexPrices, priceAt, type Price } from "@/lib/pricing/cost";
+import { lockForIngest } from "@/lib/ingest/locks";
 import { getTeamStorage } from "@/lib/teams/data";
 import { truncateUtf8 } from "@/lib/ingest/content";
 import { RollupBatch, type StoredCall } from "@/lib/ingest/rollup";
@@ -64,6 +64,18 @@ async function traceLabels(tx: Tx, teamSeq: number, traceIds: string[]) {
   return new Map(rows.map((r) => [r.traceId, Number(r.outcome)]));
 }
 
+async function readPrices(tx: Tx, teamId: TeamId): Promise<Price[]> {
+  const rows = await tx.query<{ model: string; effectiveFrom: Date; input: string; output: string; cached: string | null }>(
+    `SELECT "model", "effectiveFrom", "inputMicros"::text AS input, "outputMicros"::text AS output, "cachedInputMicros"::text AS cached
+     FROM "ModelPrice" WHERE "teamId" = $1`,
+    [teamId],
+  );
+  return rows.map((r) => ({
+    model: r.model, effectiveFrom: new Date(r.effectiveFrom), inputMicros: BigInt(r.input), outputMicros: BigInt(r.output),
+    cachedInputMicros: r.cached === null ? null : BigInt(r.cached),
+  }));
+}
+
 async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<string>> {
   const values = new Columns(CALL_TYPES);
   for (const r of rows) {
@@ -105,12 +117,13 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
   for (const { event } of valid) if (!firstById.has(event.id)) firstById.set(event.id, event);
   if (firstById.size === 0) return { accepted: 0, duplicates: valid.length, rejected };
 
-  const [team, prices] = await Promise.all([getTeamStorage(teamId), listPrices(teamId)]);
-  const catalog = indexPrices(prices);
+  const team = await getTeamStorage(teamId);
   // Sorted by id so that concurrent batches sharing ids take row locks in the same order.
   const batch = [...firstById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const inserted = await sqlTransaction(async (tx) => {
+    await lockForIngest(tx, team.seq);
+    const catalog = indexPrices(await readPrices(tx, teamId));
     const pending = await pendingLabels(tx, team.seq, batch.map((e) => e.id));
     const traces = await traceLabels(tx, team.seq, [...new Set(batch.flatMap((e) => (e.traceId ? [e.traceId] : [])))]);
     const rows: Row[] = batch.map((e) => {

@@ -7,6 +7,7 @@ import { writeRollups } from "@/lib/ingest/rollup-sql";
 import type { OutcomeLabel } from "@/lib/ingest/schema";
 import { Columns, type Tx } from "@/lib/ingest/sql";
 import { lockCalls } from "@/lib/ingest/stored-calls";
+import { lockForLabels } from "@/lib/ingest/locks";
 import { getTeamStorage } from "@/lib/teams/data";
 
 type Label = { key: string; outcome: number; reason: string | null };
@@ -79,6 +80,7 @@ async function applyTraceLabels(tx: Tx, teamSeq: number, labels: Label[], rollup
 export async function applyOutcomes(teamId: TeamId, labels: OutcomeLabel[]) {
   const team = await getTeamStorage(teamId);
   return sqlTransaction(async (tx) => {
+    await lockForLabels(tx, team.seq);
     const rollups = new RollupBatch();
     const calls = await applyCallLabels(tx, team.seq, lastPerKey(labels, (l) => l.callId), rollups);
     const traces = await applyTraceLabels(tx, team.seq, lastPerKey(labels, (l) => l.traceId), rollups);

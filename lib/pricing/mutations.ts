@@ -7,6 +7,7 @@ import { sqlTransaction } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { RollupBatch } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
+import { lockForPrices } from "@/lib/ingest/locks";
 import type { Tx } from "@/lib/ingest/sql";
 import { DEFAULT_EFFECTIVE_FROM, DEFAULT_PRICES } from "@/lib/pricing/catalog";
 import { dollarsToMicros } from "@/lib/pricing/money";
@@ -27,6 +28,7 @@ type CostChange = { hourNo: string; taskType: string; shadow: boolean; contextTo
 /** Re-prices every stored call of `model` from the catalog; returns how many calls changed. */
 async function repriceModel(tx: Tx, teamId: TeamId, model: string) {
   const [{ seq }] = await tx.query<{ seq: number }>(`SELECT "seq" FROM "Team" WHERE "id" = $1`, [teamId]);
+  await lockForPrices(tx, seq);
   // Same arithmetic as lib/pricing/cost.ts: micro-dollars per 1M tokens × tokens / 1000, rounded half up.
   const changes = await tx.query<CostChange>(
     `WITH p AS (
