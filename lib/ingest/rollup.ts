@@ -25,12 +25,11 @@ export type StoredCall = {
   ttftMs: number | null;
 };
 
-const COUNTERS = [
+export const COUNTERS = [
   "calls", "tasks", "inputTokens", "outputTokens", "cachedTokens", "reasoningTokens", "costNanos", "unpriced",
   "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed",
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
-export { COUNTERS };
 
 export type RollupKey = { hour: Date; taskType: string; model: string; shadow: boolean; contextBucket: number; toolCount: number };
 export type RollupRow = RollupKey & Record<Counter, bigint> & { latencyHist: Histogram; ttftHist: Histogram; tpsHist: Histogram };
@@ -45,7 +44,10 @@ export function contextBucket(tokens: number): number {
 
 export const effectiveOutcome = (c: { outcome: number | null; traceOutcome: number | null }) => c.traceOutcome ?? c.outcome;
 
-function keyOf(c: StoredCall): RollupKey {
+/** The columns of a call that decide its rollup row. */
+type KeyFields = Pick<StoredCall, "ts" | "taskType" | "model" | "shadow" | "contextTokens" | "toolCount">;
+
+function keyOf(c: KeyFields): RollupKey {
   const hour = new Date(Math.floor(c.ts.getTime() / 3_600_000) * 3_600_000);
   return { hour, taskType: c.taskType, model: c.model, shadow: c.shadow, contextBucket: contextBucket(c.contextTokens), toolCount: Math.min(c.toolCount, 32_767) };
 }
@@ -62,7 +64,7 @@ function emptyRow(key: RollupKey): RollupRow {
 export class RollupBatch {
   private rows = new Map<string, RollupRow>();
 
-  private row(call: StoredCall) {
+  private row(call: KeyFields) {
     const key = keyOf(call);
     const k = keyString(key);
     let row = this.rows.get(k);
@@ -74,24 +76,21 @@ export class RollupBatch {
   addCall(c: StoredCall) {
     const row = this.row(c);
     const outcome = effectiveOutcome(c);
-    const add: Partial<Record<Counter, bigint>> = {
-      calls: 1n,
-      tasks: c.attempt === 1 ? 1n : 0n,
-      inputTokens: BigInt(c.inputTokens),
-      outputTokens: BigInt(c.outputTokens),
-      cachedTokens: BigInt(c.cachedTokens ?? 0),
-      reasoningTokens: BigInt(c.reasoningTokens ?? 0),
-      costNanos: c.costNanos ?? 0n,
-      unpriced: c.costNanos === null ? 1n : 0n,
-      labeled: outcome === null ? 0n : 1n,
-      success: outcome === 1 ? 1n : 0n,
-      failure: outcome === 0 ? 1n : 0n,
-      errors: c.status === 1 ? 1n : 0n,
-      malformed: c.errorType === "malformed_output" ? 1n : 0n,
-      escalations: c.attempt > 1 && c.escalatedFrom ? 1n : 0n,
-      streamed: c.ttftMs === null ? 0n : 1n,
-    };
-    for (const [k, v] of Object.entries(add)) row[k as Counter] += v;
+    row.calls += 1n;
+    if (c.attempt === 1) row.tasks += 1n;
+    row.inputTokens += BigInt(c.inputTokens);
+    row.outputTokens += BigInt(c.outputTokens);
+    row.cachedTokens += BigInt(c.cachedTokens ?? 0);
+    row.reasoningTokens += BigInt(c.reasoningTokens ?? 0);
+    if (c.costNanos === null) row.unpriced += 1n;
+    else row.costNanos += c.costNanos;
+    if (outcome !== null) row.labeled += 1n;
+    if (outcome === 1) row.success += 1n;
+    if (outcome === 0) row.failure += 1n;
+    if (c.status === 1) row.errors += 1n;
+    if (c.errorType === "malformed_output") row.malformed += 1n;
+    if (c.attempt > 1 && c.escalatedFrom) row.escalations += 1n;
+    if (c.ttftMs !== null) row.streamed += 1n;
     addToHistogram(row.latencyHist, c.latencyMs);
     if (c.ttftMs !== null) {
       addToHistogram(row.ttftHist, c.ttftMs);
@@ -111,11 +110,8 @@ export class RollupBatch {
   }
 
   /** Calls whose price changed (a model added to the catalog, a price edited), summed per group. */
-  changeCost(group: Pick<StoredCall, "ts" | "taskType" | "model" | "shadow" | "contextTokens" | "toolCount">, costDelta: bigint, unpricedDelta: bigint) {
-    const key = keyOf(group as StoredCall);
-    const k = keyString(key);
-    let row = this.rows.get(k);
-    if (!row) this.rows.set(k, (row = emptyRow(key)));
+  changeCost(group: KeyFields, costDelta: bigint, unpricedDelta: bigint) {
+    const row = this.row(group);
     row.costNanos += costDelta;
     row.unpriced += unpricedDelta;
   }
