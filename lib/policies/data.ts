@@ -10,3 +10,16 @@ export async function getPublishedPolicy(teamId: TeamId): Promise<PublishedPolic
   if (!latest) return { version: 0, publishedAt: null, policy: DEFAULT_POLICY };
   return { version: latest.version, publishedAt: latest.publishedAt, policy: latest.policy as Policy };
 }
+
+export async function listPolicyVersions(teamId: TeamId, take = 50) {
+  const rows = await db().policyVersion.findMany({ where: { teamId }, orderBy: { version: "desc" }, take });
+  const users = await db().user.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.publishedBy && !r.publishedBy.startsWith("key:") ? [r.publishedBy] : [])) } },
+    select: { id: true, email: true },
+  });
+  const emails = new Map(users.map((u) => [u.id, u.email]));
+  return rows.map((r) => ({
+    version: r.version, message: r.message, publishedAt: r.publishedAt, policy: r.policy as Policy,
+    by: r.publishedBy?.startsWith("key:") ? "API key" : (emails.get(r.publishedBy ?? "") ?? "unknown"),
+  }));
+}

@@ -1,2 +1,7 @@
+export { Switchyard } from "./switchyard";
+export type { SwitchyardOptions } from "./switchyard";
+export type { CallOptions } from "./wrap";
 export { policySchema, DEFAULT_POLICY } from "./policy";
 export type { Policy, PolicyInput } from "./policy";
+export { choose, matches, sampleShadows, stableFraction } from "./evaluate";
+export type { Features, Choice } from "./evaluate";

@@ -1,7 +1,10 @@
 // GET /api/v1/policy: the published routing policy for the key's team; ETag makes polling cheap.
+// PUT /api/v1/policy: validate and publish a new version (admin keys: policy as code).
 import { apiRoute } from "@/lib/http/route";
 import { getPublishedPolicy } from "@/lib/policies/data";
 import { toPolicyResponse } from "@/lib/policies/format";
+import { publishPolicy } from "@/lib/policies/mutations";
+import { parsePolicy, publishBodySchema } from "@/lib/policies/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -10,4 +13,9 @@ export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, re
   const etag = `"${current.version}"`;
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
   return Response.json(toPolicyResponse(current), { headers: { ETag: etag, "Cache-Control": "no-cache" } });
+});
+
+export const PUT = apiRoute({ scopes: ["admin"], body: publishBodySchema }, async ({ teamId, keyId, body }) => {
+  const version = await publishPolicy(teamId, { keyId }, parsePolicy(body.policy), body.message || "Published through the API");
+  return { version };
 });

@@ -1,0 +1,40 @@
+// GET /api/v1/policy/stream: Server-Sent Events; the policy at connect and after every publish, and a
+// comment every 15 s so proxies keep the connection open.
+import { apiRoute } from "@/lib/http/route";
+import { subscribeToPolicy } from "@/lib/policies/changes";
+import { getPublishedPolicy } from "@/lib/policies/data";
+import { toPolicyResponse } from "@/lib/policies/format";
+
+export const dynamic = "force-dynamic";
+
+const KEEPALIVE_MS = 15_000;
+
+export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, request }) => {
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop(); // the client went away
+        }
+      };
+      const send = async () => write(`event: policy\ndata: ${JSON.stringify(toPolicyResponse(await getPublishedPolicy(teamId)))}\n\n`);
+      // Subscribe before the first read, so a publish in between is not missed.
+      const unsubscribe = await subscribeToPolicy(teamId, () => void send().catch(() => undefined));
+      const ping = setInterval(() => write(": keep-alive\n\n"), KEEPALIVE_MS);
+      stop = () => {
+        clearInterval(ping);
+        unsubscribe();
+      };
+      request.signal.addEventListener("abort", stop);
+      await send();
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(body, { headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" } });
+});

@@ -1,0 +1,49 @@
+// Publishing routing policies: a new version per publish (rollback republishes an old one), recorded in
+// the team's audit log, announced to every connected SDK (lib/policies/changes.ts).
+import crypto from "node:crypto";
+import type { Policy } from "@switchyard/sdk";
+import type { TeamId } from "@/lib/auth/team-id";
+import { sqlTransaction } from "@/lib/db";
+import { notFound } from "@/lib/http/errors";
+import { CHANNEL, notifyInProcess } from "@/lib/policies/changes";
+
+export type Publisher = { userId?: string; keyId?: string };
+
+async function publish(teamId: TeamId, by: Publisher, pick: (tx: Parameters<Parameters<typeof sqlTransaction>[0]>[0]) => Promise<Policy>, message: string, action: string) {
+  const version = await sqlTransaction(async (tx) => {
+    // One publisher at a time per team, so versions are consecutive.
+    await tx.query(`SELECT pg_advisory_xact_lock(73103, hashtext($1))`, [teamId]);
+    const policy = await pick(tx);
+    const [{ next }] = await tx.query<{ next: number }>(`SELECT COALESCE(max("version"), 0) + 1 AS next FROM "PolicyVersion" WHERE "teamId" = $1`, [teamId]);
+    await tx.query(
+      `INSERT INTO "PolicyVersion" ("teamId", "version", "policy", "message", "publishedBy") VALUES ($1, $2, $3::jsonb, $4, $5)`,
+      [teamId, next, JSON.stringify(policy), message, by.userId ?? (by.keyId ? `key:${by.keyId}` : null)],
+    );
+    await tx.query(`INSERT INTO "AuditEntry" ("id", "teamId", "actorId", "action", "detail") VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+      crypto.randomUUID(), teamId, by.userId ?? null, action, JSON.stringify({ version: next, message, ...(by.keyId ? { keyId: by.keyId } : {}) }),
+    ]);
+    await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, `${teamId}:${next}`]);
+    return Number(next);
+  });
+  notifyInProcess(teamId, version);
+  return version;
+}
+
+/** Publishes an already validated policy as the next version. */
+export function publishPolicy(teamId: TeamId, by: Publisher, policy: Policy, message: string) {
+  return publish(teamId, by, async () => policy, message, "policy.publish");
+}
+
+/** Republishes version `version` as a new version. */
+export function rollbackPolicy(teamId: TeamId, by: Publisher, version: number, message?: string) {
+  return publish(
+    teamId, by,
+    async (tx) => {
+      const [row] = await tx.query<{ policy: Policy }>(`SELECT "policy" FROM "PolicyVersion" WHERE "teamId" = $1 AND "version" = $2`, [teamId, version]);
+      if (!row) throw notFound(`This team has no policy version ${version}.`);
+      return row.policy;
+    },
+    message ?? `Rollback to version ${version}`,
+    "policy.rollback",
+  );
+}

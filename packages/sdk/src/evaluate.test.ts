@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { choose, matches, sampleShadows, stableFraction } from "./evaluate";
+import type { Policy } from "./policy";
+
+const router: Policy = {
+  defaultModel: "gpt-5.4-mini",
+  rules: [
+    { id: "multi-tool", when: { toolCount: { gte: 3 } }, model: "gpt-5.4-mini" },
+    { id: "long-context", when: { contextTokens: { gt: 4000 } }, model: "gpt-5.4-mini" },
+    { id: "simple", when: { taskType: ["classify", "route"] }, model: "gpt-5.4-nano" },
+    { id: "canary", when: { taskType: ["extract"] }, split: [{ model: "gpt-5.4-nano", weight: 10 }, { model: "gpt-5.4-mini", weight: 90 }] },
+    { id: "enterprise", when: { metadata: { tier: ["enterprise", "pro"] } }, model: "gpt-5.4" },
+  ],
+  shadow: [{ when: { taskType: ["summarize"] }, model: "gpt-5.4-nano", sampleRate: 0.05 }],
+};
+const f = (over: Partial<Parameters<typeof choose>[1]>) => ({ taskType: "other", contextTokens: 100, toolCount: 0, callId: "c1", ...over });
+
+describe("choose", () => {
+  it("applies the first rule whose conditions all hold, in order", () => {
+    expect(choose(router, f({ taskType: "classify", toolCount: 3 }))).toEqual({ model: "gpt-5.4-mini", ruleId: "multi-tool" });
+    expect(choose(router, f({ taskType: "classify", contextTokens: 4001 }))).toEqual({ model: "gpt-5.4-mini", ruleId: "long-context" });
+    expect(choose(router, f({ taskType: "classify", contextTokens: 4000 }))).toEqual({ model: "gpt-5.4-nano", ruleId: "simple" });
+    expect(choose(router, f({ metadata: { tier: "pro" } }))).toEqual({ model: "gpt-5.4", ruleId: "enterprise" });
+    expect(choose(router, f({ metadata: { tier: "free" } }))).toEqual({ model: "gpt-5.4-mini", ruleId: null });
+  });
+
+  it("evaluates every range bound and metadata value form", () => {
+    expect(matches({ contextTokens: { gt: 10, lte: 20 } }, f({ contextTokens: 20 }))).toBe(true);
+    expect(matches({ contextTokens: { gt: 10, lte: 20 } }, f({ contextTokens: 10 }))).toBe(false);
+    expect(matches({ toolCount: { lt: 2 } }, f({ toolCount: 2 }))).toBe(false);
+    expect(matches({ metadata: { feature: "support" } }, f({ metadata: { feature: "support" } }))).toBe(true);
+    expect(matches({ metadata: { feature: "support" } }, f({}))).toBe(false);
+    expect(matches({}, f({}))).toBe(true);
+  });
+
+  it("splits by weight, stable per trace", () => {
+    const picks = Array.from({ length: 10_000 }, (_, i) => choose(router, f({ taskType: "extract", callId: `c${i}` })).model);
+    const nano = picks.filter((m) => m === "gpt-5.4-nano").length / picks.length;
+    expect(nano).toBeGreaterThan(0.08);
+    expect(nano).toBeLessThan(0.12);
+    const first = choose(router, f({ taskType: "extract", traceId: "run-7", callId: "a" }));
+    for (let i = 0; i < 20; i++) expect(choose(router, f({ taskType: "extract", traceId: "run-7", callId: `s${i}` }))).toEqual(first);
+  });
+
+  it("hashes into [0, 1)", () => {
+    for (const k of ["", "a", "run-1", "x".repeat(500)]) expect(stableFraction(k)).toBeGreaterThanOrEqual(0), expect(stableFraction(k)).toBeLessThan(1);
+  });
+});
+
+describe("sampleShadows", () => {
+  it("samples matching calls at the configured rate, never the served model", () => {
+    let seed = 1;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const n = 20_000;
+    const hits = Array.from({ length: n }, () => sampleShadows(router, f({ taskType: "summarize" }), "gpt-5.4-mini", random).length).reduce((a, b) => a + b, 0);
+    expect(hits / n).toBeGreaterThan(0.04);
+    expect(hits / n).toBeLessThan(0.06);
+    expect(sampleShadows(router, f({ taskType: "summarize" }), "gpt-5.4-nano", () => 0)).toEqual([]);
+    expect(sampleShadows(router, f({ taskType: "classify" }), "gpt-5.4-mini", () => 0)).toEqual([]);
+  });
+});

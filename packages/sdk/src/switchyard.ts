@@ -1,0 +1,123 @@
+// The SDK's entry point: holds the policy, the event and outcome queues, and wraps openai clients.
+import { PolicySource } from "./policy-source";
+import type { Policy } from "./policy";
+import { Transport } from "./transport";
+import { instrument, type CallOptions, type WireEvent } from "./wrap";
+
+export type SwitchyardOptions = {
+  apiKey: string | undefined;
+  baseUrl: string;
+  /** The model "auto" uses until a published policy arrives. */
+  defaultModel?: string;
+  /** Events held while the server is unreachable; the oldest are dropped beyond this. */
+  maxBuffer?: number;
+  batchSize?: number;
+  flushIntervalMs?: number;
+  /** How often to poll for the policy while the push stream is down. */
+  pollIntervalMs?: number;
+  /** Set false to skip fetching the policy (explicit models only). */
+  policy?: boolean;
+  fetch?: typeof fetch;
+  onWarning?: (message: string) => void;
+};
+
+type Outcome = ({ callId: string } | { traceId: string }) & { outcome: "success" | "failure"; reason?: string };
+
+const callIds = new WeakMap<object, string>();
+
+export class Switchyard {
+  private readonly events: Transport<WireEvent>;
+  private readonly outcomes: Transport<Outcome>;
+  private readonly source: PolicySource | null;
+  private readonly fallback: Policy;
+  private readonly onExit = () => void this.flush();
+
+  constructor(options: SwitchyardOptions) {
+    const baseUrl = options.baseUrl.replace(/\/+$/, "");
+    const apiKey = options.apiKey ?? "";
+    const warn = options.onWarning ?? ((m: string) => console.warn(`[switchyard] ${m}`));
+    const common = {
+      apiKey, fetch: options.fetch ?? fetch, warn,
+      maxBuffer: options.maxBuffer ?? 10_000, batchSize: options.batchSize ?? 500, flushIntervalMs: options.flushIntervalMs ?? 1000,
+    };
+    this.events = new Transport({ ...common, url: `${baseUrl}/api/v1/ingest`, field: "events" });
+    this.outcomes = new Transport({ ...common, url: `${baseUrl}/api/v1/outcomes`, field: "outcomes" });
+    this.fallback = { defaultModel: options.defaultModel ?? "gpt-5.4-mini" };
+    this.source = options.policy === false ? null : new PolicySource({ baseUrl, apiKey, fetch: common.fetch, pollIntervalMs: options.pollIntervalMs ?? 5000 });
+    this.source?.start();
+    process.once("beforeExit", this.onExit);
+  }
+
+  /** The same client, instrumented: chat.completions.create and responses.create; the rest untouched. */
+  wrap<T extends object>(client: T): T {
+    const host = {
+      policy: () => this.source?.current ?? { version: undefined, policy: this.fallback },
+      log: (e: WireEvent) => this.events.enqueue(e),
+      remember: (response: object, id: string) => callIds.set(response, id),
+      random: Math.random,
+    };
+    const methods = new Map<object, Map<string, unknown>>();
+    const hook = <O extends object>(target: O, name: string, api: "chat" | "responses"): O =>
+      new Proxy(target, {
+        get(t, prop, receiver) {
+          const value = Reflect.get(t, prop, receiver);
+          if (prop !== name || typeof value !== "function") return value;
+          let cache = methods.get(t);
+          if (!cache) methods.set(t, (cache = new Map()));
+          if (!cache.has(name)) cache.set(name, instrument(host, api, value.bind(t)));
+          return cache.get(name);
+        },
+      });
+    return new Proxy(client, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop === "chat" && value) {
+          return new Proxy(value, {
+            get(chat, p, r) {
+              const v = Reflect.get(chat, p, r);
+              return p === "completions" && v ? hook(v, "create", "chat") : v;
+            },
+          });
+        }
+        if (prop === "responses" && value) return hook(value, "create", "responses");
+        return value;
+      },
+    });
+  }
+
+  /** Labels a call (by Switchyard.callIdOf(response)) or a whole trace; sent in the background. */
+  outcome(label: Outcome) {
+    try {
+      this.outcomes.enqueue(label);
+    } catch {
+      // never into the app
+    }
+  }
+
+  /** The id Switchyard logged for a response (or stream) of a wrapped client. */
+  static callIdOf(response: unknown): string | undefined {
+    return response && typeof response === "object" ? callIds.get(response) : undefined;
+  }
+
+  /** The published policy version in use; undefined before one arrives. */
+  get policyVersion(): number | undefined {
+    return this.source?.current?.version;
+  }
+
+  /** Sends what is queued; resolves (never rejects) once sent or once the server proves unreachable. */
+  async flush(): Promise<void> {
+    await Promise.all([this.events.flush(), this.outcomes.flush()]);
+  }
+
+  /** Flushes and stops the policy stream. */
+  async close(): Promise<void> {
+    process.removeListener("beforeExit", this.onExit);
+    this.source?.stop();
+    await this.flush();
+  }
+
+  /** Counters for monitoring the SDK itself. */
+  stats() {
+    return { queued: this.events.pending, delivered: this.events.delivered, dropped: this.events.dropped };
+  }
+}

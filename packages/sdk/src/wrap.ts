@@ -1,0 +1,254 @@
+// Instruments an openai client without changing its type: chat.completions.create (plain and stream)
+// and responses.create are wrapped; everything else passes through. Per call: route "auto" by the local
+// policy, measure latency and TTFT, read usage, check the output, escalate per policy, sample shadow
+// calls in the background, and enqueue one event per attempt. Instrumentation errors never reach the app.
+import { randomUUID } from "node:crypto";
+import { Stream } from "openai/core/streaming";
+import { estimateTokens, malformedReason } from "./checks";
+import { choose, sampleShadows, type Features } from "./evaluate";
+import type { Policy } from "./policy";
+
+/** Loosely typed request/response objects: the wrapper reads a few fields of many OpenAI shapes. */
+type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export type CallOptions = {
+  taskType?: string;
+  traceId?: string;
+  stepIndex?: number;
+  metadata?: Record<string, string>;
+  /** The app's success check: true, or the reason the response is not good enough. */
+  validate?: (response: unknown) => true | string;
+};
+
+export type WireEvent = Loose & { id: string; timestamp: number };
+
+export type Host = {
+  policy(): { version: number | undefined; policy: Policy };
+  log(event: WireEvent): void;
+  remember(response: object, callId: string): void;
+  random(): number;
+};
+
+type Api = "chat" | "responses";
+type Attempt = { id: string; model: string; attempt: number; parentId?: string; escalatedFrom?: string; shadowOf?: string };
+type Verdict = { reason: string | null; validated: boolean | null };
+
+function errorType(err: unknown): string {
+  const e = err as { status?: number; name?: string; constructor?: { name?: string } };
+  if (e?.status === 429) return "rate_limit";
+  if (/Timeout/.test(e?.constructor?.name ?? e?.name ?? "")) return "timeout";
+  return "api_error";
+}
+
+/** What a response says, in one shape for both APIs. */
+function readResponse(api: Api, res: Loose) {
+  if (api === "chat") {
+    const message = res.choices?.[0]?.message ?? {};
+    const calls = (message.tool_calls ?? []).map((c: Loose) => ({ name: c.function?.name, arguments: c.function?.arguments }));
+    const u = res.usage ?? {};
+    return { text: message.content, calls, input: u.prompt_tokens, output: u.completion_tokens, cached: u.prompt_tokens_details?.cached_tokens, reasoning: u.completion_tokens_details?.reasoning_tokens };
+  }
+  const calls = (res.output ?? []).filter((o: Loose) => o.type === "function_call").map((o: Loose) => ({ name: o.name, arguments: o.arguments }));
+  const u = res.usage ?? {};
+  return { text: res.output_text, calls, input: u.input_tokens, output: u.output_tokens, cached: u.input_tokens_details?.cached_tokens, reasoning: u.output_tokens_details?.reasoning_tokens };
+}
+
+function judge(api: Api, body: Loose, response: unknown, read: ReturnType<typeof readResponse>, validate?: CallOptions["validate"]): Verdict {
+  const format = api === "chat" ? body.response_format : body.text?.format;
+  let reason = malformedReason(format, read.text, read.calls, body.tools);
+  let validated: boolean | null = null;
+  if (validate) {
+    try {
+      const verdict = validate(response);
+      validated = verdict === true;
+      if (verdict !== true) reason ??= String(verdict);
+    } catch (err) {
+      validated = false;
+      reason ??= `validate threw: ${(err as Error).message}`;
+    }
+  }
+  return { reason, validated };
+}
+
+export function instrument(host: Host, api: Api, original: (body: Loose, options?: Loose) => Promise<Loose>) {
+  return function create(this: unknown, body: Loose, options?: Loose): Promise<unknown> {
+    let plan: ReturnType<typeof planCall>;
+    const { switchyard, ...rest } = options ?? {};
+    try {
+      plan = planCall(host, api, body, switchyard as CallOptions | undefined);
+    } catch {
+      return original.call(this, body, options && "switchyard" in options ? rest : options); // never break the app's call
+    }
+    return run(host, api, original.bind(this), body, rest, plan);
+  };
+}
+
+function planCall(host: Host, api: Api, body: Loose, sy: CallOptions | undefined) {
+  const { version, policy } = host.policy();
+  const callId = randomUUID();
+  const features: Features = {
+    taskType: sy?.taskType ?? "default",
+    contextTokens: estimateTokens(api === "chat" ? body.messages : body.input),
+    toolCount: Array.isArray(body.tools) ? body.tools.length : 0,
+    metadata: sy?.metadata,
+    traceId: sy?.traceId,
+    callId,
+  };
+  const routed = body.model === "auto";
+  const choice = routed ? choose(policy, features) : { model: String(body.model), ruleId: null };
+  return { sy, features, callId, policy, version: routed ? version : undefined, ruleId: choice.ruleId, model: choice.model, escalation: routed ? policy.escalation : undefined };
+}
+
+type Plan = ReturnType<typeof planCall>;
+
+function baseEvent(plan: Plan, a: Attempt, started: number): WireEvent {
+  const sy = plan.sy;
+  return {
+    id: a.id, timestamp: started, taskType: plan.features.taskType, model: a.model, provider: "openai",
+    contextTokens: plan.features.contextTokens, toolCount: plan.features.toolCount, attempt: a.attempt,
+    ...(a.parentId ? { parentId: a.parentId } : {}), ...(a.escalatedFrom ? { escalatedFrom: a.escalatedFrom } : {}),
+    ...(a.shadowOf ? { shadowOf: a.shadowOf } : {}), ...(sy?.traceId ? { traceId: sy.traceId } : {}),
+    ...(sy?.stepIndex !== undefined ? { stepIndex: sy.stepIndex } : {}), ...(sy?.metadata ? { metadata: sy.metadata } : {}),
+    ...(plan.version !== undefined ? { policyVersion: plan.version } : {}), ...(plan.ruleId ? { ruleId: plan.ruleId } : {}),
+  };
+}
+
+function finishedEvent(base: WireEvent, read: ReturnType<typeof readResponse>, verdict: Verdict, latencyMs: number, ttftMs?: number): WireEvent {
+  const outcome = verdict.validated !== null ? (verdict.validated && !verdict.reason ? "success" : "failure") : verdict.reason ? "failure" : undefined;
+  return {
+    ...base, status: "ok", latencyMs, ...(ttftMs !== undefined ? { ttftMs: Math.min(ttftMs, latencyMs) } : {}),
+    inputTokens: read.input ?? 0, outputTokens: read.output ?? 0,
+    ...(typeof read.cached === "number" ? { cachedInputTokens: Math.min(read.cached, read.input ?? 0) } : {}),
+    ...(typeof read.reasoning === "number" ? { reasoningTokens: read.reasoning } : {}),
+    toolCallCount: read.calls.length, ...(verdict.reason ? { errorType: "malformed_output" } : {}), ...(outcome ? { outcome } : {}),
+  };
+}
+
+function safeLog(host: Host, event: WireEvent) {
+  try {
+    host.log(event);
+  } catch {
+    // logging must never reach the app
+  }
+}
+
+/** One plain (non-stream) attempt: its response or error, and the failure kind the policy may act on. */
+async function plainAttempt(host: Host, api: Api, call: (b: Loose, o?: Loose) => Promise<Loose>, body: Loose, rest: Loose, plan: Plan, a: Attempt) {
+  const started = Date.now();
+  const t0 = performance.now();
+  const base = baseEvent(plan, a, started);
+  try {
+    const res = await call({ ...body, model: a.model }, rest);
+    const read = readResponse(api, res);
+    const verdict = judge(api, body, res, read, plan.sy?.validate);
+    safeLog(host, finishedEvent(base, read, verdict, performance.now() - t0));
+    if (res && typeof res === "object") host.remember(res, a.id);
+    return { res, failure: verdict.reason ? ("malformed_output" as const) : null };
+  } catch (err) {
+    safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs: performance.now() - t0, inputTokens: 0, outputTokens: 0 });
+    return { err, failure: "error" as const };
+  }
+}
+
+function nextAttempt(plan: Plan, prev: Attempt, failure: "error" | "malformed_output" | null): Attempt | null {
+  const e = plan.escalation;
+  if (!failure || !e || !e.on.includes(failure) || prev.model === e.model || prev.attempt >= e.maxAttempts) return null;
+  return { id: randomUUID(), model: e.model, attempt: prev.attempt + 1, parentId: plan.callId, escalatedFrom: prev.model };
+}
+
+async function run(host: Host, api: Api, call: (b: Loose, o?: Loose) => Promise<Loose>, body: Loose, rest: Loose, plan: Plan): Promise<unknown> {
+  // Streamed responses-API calls are routed but not measured (their event stream is not parsed yet).
+  if (body.stream === true && api === "responses") return call({ ...body, model: plan.model }, rest);
+  if (body.stream === true) return runStream(host, call, body, rest, plan);
+  let a: Attempt = { id: plan.callId, model: plan.model, attempt: 1 };
+  for (;;) {
+    const result = await plainAttempt(host, api, call, body, rest, plan, a);
+    const next = nextAttempt(plan, a, result.failure);
+    if (!next) {
+      if ("err" in result) throw result.err;
+      startShadows(host, api, call, body, rest, plan, a.model);
+      return result.res;
+    }
+    a = next;
+  }
+}
+
+/** Shadow copies run after the app has its answer; their responses are only judged and logged. */
+function startShadows(host: Host, api: Api, call: (b: Loose, o?: Loose) => Promise<Loose>, body: Loose, rest: Loose, plan: Plan, served: string) {
+  let models: string[] = [];
+  try {
+    models = sampleShadows(plan.policy, plan.features, served, host.random);
+  } catch {
+    return;
+  }
+  const { stream: _s, stream_options: _o, ...plainBody } = body;
+  for (const model of models) {
+    const shadowPlan = { ...plan, escalation: undefined };
+    setImmediate(() => {
+      void plainAttempt(host, api, call, plainBody, rest, shadowPlan, { id: randomUUID(), model, attempt: 1, shadowOf: plan.callId }).catch(() => undefined);
+    });
+  }
+}
+
+async function runStream(host: Host, call: (b: Loose, o?: Loose) => Promise<Loose>, body: Loose, rest: Loose, plan: Plan): Promise<unknown> {
+  const wantsUsage = body.stream_options?.include_usage === true;
+  let a: Attempt = { id: plan.callId, model: plan.model, attempt: 1 };
+  for (;;) {
+    const started = Date.now();
+    const t0 = performance.now();
+    const base = baseEvent(plan, a, started);
+    let stream: Loose;
+    try {
+      stream = await call({ ...body, model: a.model, stream_options: { ...body.stream_options, include_usage: true } }, rest);
+    } catch (err) {
+      safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs: performance.now() - t0, inputTokens: 0, outputTokens: 0 });
+      const next = nextAttempt(plan, a, "error");
+      if (!next) throw err;
+      a = next;
+      continue;
+    }
+    const wrapped = new Stream(() => observe(host, stream as AsyncIterable<Loose>, body, plan, base, t0, wantsUsage)[Symbol.asyncIterator](), stream.controller);
+    host.remember(wrapped, a.id);
+    startShadows(host, "chat", call, body, rest, plan, a.model);
+    return wrapped;
+  }
+}
+
+/** Passes every chat chunk through unchanged, except the usage-only chunk the app did not ask for. */
+async function* observe(host: Host, stream: AsyncIterable<Loose>, body: Loose, plan: Plan, base: WireEvent, t0: number, wantsUsage: boolean) {
+  let ttft: number | undefined;
+  let text = "";
+  const calls = new Map<number, { name: string; arguments: string }>();
+  let usage: Loose | null = null;
+  let failed = false;
+  try {
+    for await (const chunk of stream) {
+      ttft ??= performance.now() - t0;
+      if (chunk.usage) usage = chunk.usage;
+      const delta = chunk.choices?.[0]?.delta;
+      if (delta?.content) text += delta.content;
+      for (const tc of delta?.tool_calls ?? []) {
+        const c = calls.get(tc.index) ?? { name: "", arguments: "" };
+        c.name += tc.function?.name ?? "";
+        c.arguments += tc.function?.arguments ?? "";
+        calls.set(tc.index, c);
+      }
+      if (!wantsUsage && chunk.usage && (chunk.choices?.length ?? 0) === 0) continue;
+      yield chunk;
+    }
+  } catch (err) {
+    failed = true;
+    safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs: performance.now() - t0, ...(ttft !== undefined ? { ttftMs: ttft } : {}), inputTokens: 0, outputTokens: 0 });
+    throw err;
+  } finally {
+    if (!failed) {
+      try {
+        const read = { ...readResponse("chat", { usage: usage ?? {} }), text, calls: [...calls.values()] };
+        const shaped = { choices: [{ message: { content: text, tool_calls: [...calls.values()].map((c) => ({ function: c })) } }], usage };
+        safeLog(host, finishedEvent(base, read, judge("chat", body, shaped, read, plan.sy?.validate), performance.now() - t0, ttft));
+      } catch {
+        // never into the app
+      }
+    }
+  }
+}
