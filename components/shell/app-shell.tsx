@@ -22,6 +22,7 @@ export function AppShell({ slug, teams, user, role, children }: Props) {
           </div>
         </div>
         <NavLinks slug={slug} />
+        <Link href={`/${slug}/install`} className="mt-2 hidden rounded-md px-3 py-2 text-sm text-blue-700 hover:bg-blue-50 md:block">Install the SDK →</Link>
         <div className="mt-auto hidden space-y-1 border-t border-gray-200 pt-3 text-sm md:block">
           <p className="truncate font-medium" title={user.email}>{user.name ?? user.email}</p>
           <p className="text-gray-500">Role: {role}</p>

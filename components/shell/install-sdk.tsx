@@ -5,7 +5,9 @@ import { headers } from "next/headers";
 export async function InstallSdk({ slug, what }: { slug: string; what: string }) {
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
-  const snippet = `import OpenAI from "openai";
+  const snippet = `npm install ${origin}/sdk/switchyard-sdk.tgz openai
+
+import OpenAI from "openai";
 import { Switchyard } from "@switchyard/sdk";
 
 const sy = new Switchyard({ apiKey: process.env.SWITCHYARD_API_KEY, baseUrl: "${origin}" });
@@ -19,9 +21,9 @@ await openai.chat.completions.create(
     <section className="rounded-lg border border-dashed border-gray-300 bg-white p-6">
       <h2 className="text-base font-semibold">No calls logged yet</h2>
       <p className="mt-1 max-w-2xl text-sm text-gray-600">
-        {what} appear here once your app sends calls through the Switchyard SDK. Create an{" "}
-        <Link href={`/${slug}/settings/api-keys`} className="text-blue-700 underline">API key with the ingest scope</Link>, then
-        wrap your OpenAI client:
+        {what} appear here once your app sends calls through the Switchyard SDK.{" "}
+        <Link href={`/${slug}/install`} className="text-blue-700 underline">Install the SDK</Link> with a fresh ingest key, or
+        wrap your OpenAI client yourself:
       </p>
       <h3 className="mt-4 text-sm font-medium">Install the SDK</h3>
       <pre className="mt-2 overflow-x-auto rounded-md bg-gray-900 p-4 text-xs leading-relaxed text-gray-100">

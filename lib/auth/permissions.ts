@@ -7,6 +7,7 @@ export const canManageMembers = (role: Role) => managers.includes(role);
 export const canManageKeys = (role: Role) => managers.includes(role);
 export const canRenameTeam = (role: Role) => managers.includes(role);
 export const canManagePrices = (role: Role) => managers.includes(role);
+export const canPublishPolicies = (role: Role) => managers.includes(role);
 export const canChangeCapture = (role: Role) => managers.includes(role);
 
 /** Only owners hand out or take away ownership; admins manage everyone below owner. */
