@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { AuthPages } from "./pages/auth";
 import { E2E_OTHER_TEAM } from "./other-team";
 
-const PAGES = ["", "/tasks", "/calls", "/simulate", "/policies", "/settings", "/settings/members", "/settings/api-keys", "/settings/models"];
+const PAGES = ["", "/tasks", "/calls", "/simulate", "/policies", "/settings", "/settings/members", "/settings/api-keys", "/settings/models", "/install", "/install/latest"];
 
 test("another team's pages are 404 and its data never shows", async ({ page }) => {
   const email = `outsider-${crypto.randomBytes(3).toString("hex")}@example.test`;

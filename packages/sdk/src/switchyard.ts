@@ -25,12 +25,21 @@ type Outcome = ({ callId: string } | { traceId: string }) & { outcome: "success"
 
 const callIds = new WeakMap<object, string>();
 
+// One beforeExit hook for all instances: flush what is queued when the app's work is done.
+const open = new Set<Switchyard>();
+let hooked = false;
+function flushOnExit(sy: Switchyard) {
+  open.add(sy);
+  if (hooked) return;
+  hooked = true;
+  process.once("beforeExit", () => void Promise.all([...open].map((s) => s.flush())));
+}
+
 export class Switchyard {
   private readonly events: Transport<WireEvent>;
   private readonly outcomes: Transport<Outcome>;
   private readonly source: PolicySource | null;
   private readonly fallback: Policy;
-  private readonly onExit = () => void this.flush();
 
   constructor(options: SwitchyardOptions) {
     const baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -45,7 +54,7 @@ export class Switchyard {
     this.fallback = { defaultModel: options.defaultModel ?? "gpt-5.4-mini" };
     this.source = options.policy === false ? null : new PolicySource({ baseUrl, apiKey, fetch: common.fetch, pollIntervalMs: options.pollIntervalMs ?? 5000 });
     this.source?.start();
-    process.once("beforeExit", this.onExit);
+    flushOnExit(this);
   }
 
   /** The same client, instrumented: chat.completions.create and responses.create; the rest untouched. */
@@ -56,30 +65,38 @@ export class Switchyard {
       remember: (response: object, id: string) => callIds.set(response, id),
       random: Math.random,
     };
-    const methods = new Map<object, Map<string, unknown>>();
-    const hook = <O extends object>(target: O, name: string, api: "chat" | "responses"): O =>
-      new Proxy(target, {
-        get(t, prop, receiver) {
-          const value = Reflect.get(t, prop, receiver);
-          if (prop !== name || typeof value !== "function") return value;
-          let cache = methods.get(t);
-          if (!cache) methods.set(t, (cache = new Map()));
-          if (!cache.has(name)) cache.set(name, instrument(host, api, value.bind(t)));
-          return cache.get(name);
-        },
+    // Proxies and instrumented methods are made once per object and reused: this is the call path.
+    const proxies = new WeakMap<object, object>();
+    const once = <O extends object>(target: O, make: () => O): O => {
+      let p = proxies.get(target) as O | undefined;
+      if (!p) proxies.set(target, (p = make()));
+      return p;
+    };
+    const hook = <O extends object>(target: O, api: "chat" | "responses"): O =>
+      once(target, () => {
+        let create: unknown;
+        return new Proxy(target, {
+          get(t, prop, receiver) {
+            const value = Reflect.get(t, prop, receiver);
+            if (prop !== "create" || typeof value !== "function") return value;
+            return (create ??= instrument(host, api, value.bind(t)));
+          },
+        });
       });
     return new Proxy(client, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver);
-        if (prop === "chat" && value) {
-          return new Proxy(value, {
-            get(chat, p, r) {
-              const v = Reflect.get(chat, p, r);
-              return p === "completions" && v ? hook(v, "create", "chat") : v;
-            },
-          });
+        if (prop === "chat" && value && typeof value === "object") {
+          return once(value, () =>
+            new Proxy(value, {
+              get(chat, p, r) {
+                const v = Reflect.get(chat, p, r);
+                return p === "completions" && v && typeof v === "object" ? hook(v, "chat") : v;
+              },
+            }),
+          );
         }
-        if (prop === "responses" && value) return hook(value, "create", "responses");
+        if (prop === "responses" && value && typeof value === "object") return hook(value, "responses");
         return value;
       },
     });
@@ -111,7 +128,7 @@ export class Switchyard {
 
   /** Flushes and stops the policy stream. */
   async close(): Promise<void> {
-    process.removeListener("beforeExit", this.onExit);
+    open.delete(this);
     this.source?.stop();
     await this.flush();
   }

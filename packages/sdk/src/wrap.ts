@@ -103,14 +103,19 @@ type Plan = ReturnType<typeof planCall>;
 
 function baseEvent(plan: Plan, a: Attempt, started: number): WireEvent {
   const sy = plan.sy;
-  return {
+  const e: WireEvent = {
     id: a.id, timestamp: started, taskType: plan.features.taskType, model: a.model, provider: "openai",
     contextTokens: plan.features.contextTokens, toolCount: plan.features.toolCount, attempt: a.attempt,
-    ...(a.parentId ? { parentId: a.parentId } : {}), ...(a.escalatedFrom ? { escalatedFrom: a.escalatedFrom } : {}),
-    ...(a.shadowOf ? { shadowOf: a.shadowOf } : {}), ...(sy?.traceId ? { traceId: sy.traceId } : {}),
-    ...(sy?.stepIndex !== undefined ? { stepIndex: sy.stepIndex } : {}), ...(sy?.metadata ? { metadata: sy.metadata } : {}),
-    ...(plan.version !== undefined ? { policyVersion: plan.version } : {}), ...(plan.ruleId ? { ruleId: plan.ruleId } : {}),
   };
+  if (a.parentId) e.parentId = a.parentId;
+  if (a.escalatedFrom) e.escalatedFrom = a.escalatedFrom;
+  if (a.shadowOf) e.shadowOf = a.shadowOf;
+  if (sy?.traceId) e.traceId = sy.traceId;
+  if (sy?.stepIndex !== undefined) e.stepIndex = sy.stepIndex;
+  if (sy?.metadata) e.metadata = sy.metadata;
+  if (plan.version !== undefined) e.policyVersion = plan.version;
+  if (plan.ruleId) e.ruleId = plan.ruleId;
+  return e;
 }
 
 function finishedEvent(base: WireEvent, read: ReturnType<typeof readResponse>, verdict: Verdict, latencyMs: number, ttftMs?: number): WireEvent {
