@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { AuthPages } from "./pages/auth";
 import { E2E_OTHER_TEAM } from "./other-team";
 
-const PAGES = ["", "/tasks", "/calls", "/simulate", "/policies", "/settings", "/settings/members", "/settings/api-keys", "/settings/models", "/install", "/install/latest"];
+const PAGES = ["", "/tasks", "/calls", "/simulate", "/policies", "/settings", "/settings/members", "/settings/api-keys", "/settings/models", "/install"];
 
 test("another team's pages are 404 and its data never shows", async ({ page }) => {
   const email = `outsider-${crypto.randomBytes(3).toString("hex")}@example.test`;
@@ -24,6 +24,10 @@ test("another team's pages are 404 and its data never shows", async ({ page }) =
   await expect(page.getByLabel("Switch team").first().locator("option")).not.toContainText([E2E_OTHER_TEAM.name]);
   await page.goto(`${own}/settings/members`);
   await expect(page.getByText(E2E_OTHER_TEAM.email)).toHaveCount(0);
+
+  // The install page's live-wait endpoint answers only members too.
+  expect((await page.request.get(`/${E2E_OTHER_TEAM.slug}/install/latest`)).status()).toBe(404);
+  expect((await page.request.get(`${own}/install/latest`)).status()).toBe(200);
 
   // A session cookie is not an API credential.
   const api = await page.request.get("/api/v1/policy");
