@@ -77,7 +77,8 @@ export function InstallGuide({ slug, origin, canCreateKey, initial }: { slug: st
           </Alert>
         ) : (
           <p className="flex items-center gap-2 text-sm text-gray-600">
-            <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-blue-600" aria-hidden /> Waiting for your first event…
+            <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-blue-600" aria-hidden />
+            {initial ? `Waiting for the next event (the latest so far: ${initial.taskType} on ${initial.model}, ${new Date(initial.at).toUTCString()})…` : "Waiting for your first event…"}
           </p>
         )}
       </section>

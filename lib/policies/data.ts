@@ -1,6 +1,10 @@
-import { DEFAULT_POLICY, type Policy } from "@switchyard/sdk";
+import { DEFAULT_POLICY, policySchema, type Policy } from "@switchyard/sdk";
 import { db } from "@/lib/db";
 import type { TeamId } from "@/lib/auth/team-id";
+
+// jsonb does not keep key order; re-reading through the schema gives the schema's order back
+// (defaultModel, rules, escalation, shadow), so the API and the page show policies as written.
+const canonical = (stored: unknown): Policy => policySchema.parse(stored);
 
 export type PublishedPolicy = { version: number; publishedAt: Date | null; policy: Policy };
 
@@ -8,7 +12,7 @@ export type PublishedPolicy = { version: number; publishedAt: Date | null; polic
 export async function getPublishedPolicy(teamId: TeamId): Promise<PublishedPolicy> {
   const latest = await db().policyVersion.findFirst({ where: { teamId }, orderBy: { version: "desc" } });
   if (!latest) return { version: 0, publishedAt: null, policy: DEFAULT_POLICY };
-  return { version: latest.version, publishedAt: latest.publishedAt, policy: latest.policy as Policy };
+  return { version: latest.version, publishedAt: latest.publishedAt, policy: canonical(latest.policy) };
 }
 
 export async function listPolicyVersions(teamId: TeamId, take = 50) {
@@ -19,7 +23,7 @@ export async function listPolicyVersions(teamId: TeamId, take = 50) {
   });
   const emails = new Map(users.map((u) => [u.id, u.email]));
   return rows.map((r) => ({
-    version: r.version, message: r.message, publishedAt: r.publishedAt, policy: r.policy as Policy,
+    version: r.version, message: r.message, publishedAt: r.publishedAt, policy: canonical(r.policy),
     by: r.publishedBy?.startsWith("key:") ? "API key" : (emails.get(r.publishedBy ?? "") ?? "unknown"),
   }));
 }
