@@ -4,7 +4,11 @@ import type { TeamId } from "@/lib/auth/team-id";
 
 // jsonb does not keep key order; re-reading through the schema gives the schema's order back
 // (defaultModel, rules, escalation, shadow), so the API and the page show policies as written.
-const canonical = (stored: unknown): Policy => policySchema.parse(stored);
+// A version stored under an older schema is served as stored rather than failing.
+function canonical(stored: unknown): Policy {
+  const parsed = policySchema.safeParse(stored);
+  return parsed.success ? parsed.data : (stored as Policy);
+}
 
 export type PublishedPolicy = { version: number; publishedAt: Date | null; policy: Policy };
 
