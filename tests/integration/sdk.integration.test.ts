@@ -109,6 +109,18 @@ describe("routing and logging", () => {
     expect(call.id).toBe(Switchyard.callIdOf(stream));
   });
 
+  it("uses the constructor's default model before any policy, and sends outcome labels", async () => {
+    const { seq, ingest } = await setup();
+    const { sy, openai } = client(ingest.secret, { policy: false, defaultModel: "gpt-4o-mini" });
+    const res = await openai.chat.completions.create({ model: "auto", messages: msgs }, { switchyard: { taskType: "classify", traceId: "run-9" } } as never);
+    expect(res.model).toBe("gpt-4o-mini");
+    sy.outcome({ callId: Switchyard.callIdOf(res)!, outcome: "failure", reason: "wrong label" });
+    sy.outcome({ traceId: "run-9", outcome: "success" });
+    await sy.flush();
+    const [call] = await calls(seq);
+    expect([call.outcome, call.outcomeReason, call.traceOutcome]).toEqual([0, "wrong label", 1]);
+  });
+
   it("instruments responses.create", async () => {
     const { seq, ingest } = await setup(ROUTER);
     const { sy, openai } = client(ingest.secret);
