@@ -131,6 +131,21 @@ describe("routing and logging", () => {
     const [call] = await calls(seq);
     expect([call.model, call.ruleId, call.inputTokens > 0, call.outputTokens > 0]).toEqual(["gpt-5.4-nano", "simple", true, true]);
   });
+
+  it("instruments streamed responses.create, passing every event through", async () => {
+    const { seq, ingest } = await setup();
+    const { sy, openai } = client(ingest.secret, { policy: false });
+    behave = () => ({ ttftMs: 40 });
+    const stream = await openai.responses.create({ model: "gpt-5.4-mini", input: "Summarise: the parcel is late", stream: true }, { switchyard: { taskType: "summarize" } } as never);
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    expect(types[0]).toBe("response.created");
+    expect(types.at(-1)).toBe("response.completed");
+    await sy.flush();
+    const [call] = await calls(seq);
+    expect(call.ttftMs).toBeGreaterThanOrEqual(30);
+    expect([call.inputTokens > 0, call.outputTokens > 0, call.status]).toEqual([true, true, 0]);
+  });
 });
 
 describe("escalation", () => {

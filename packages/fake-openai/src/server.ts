@@ -86,6 +86,19 @@ function response(body: Body, answer: ReturnType<typeof answerFor>) {
   };
 }
 
+async function streamResponse(res: http.ServerResponse, body: Body, answer: ReturnType<typeof answerFor>, ttftMs: number) {
+  const full = response(body, answer);
+  res.writeHead(200, { "content-type": "text/event-stream" });
+  let sequence = 0;
+  const send = (data: Record<string, unknown>) => res.write(`event: ${data.type}\ndata: ${JSON.stringify({ ...data, sequence_number: sequence++ })}\n\n`);
+  await sleep(ttftMs);
+  send({ type: "response.created", response: { ...full, status: "in_progress", output: [], usage: null } });
+  const text = answer.text ?? "";
+  for (let i = 0; i < text.length; i += 12) send({ type: "response.output_text.delta", item_id: "msg_1", output_index: 0, content_index: 0, delta: text.slice(i, i + 12) });
+  send({ type: "response.completed", response: full });
+  res.end();
+}
+
 export async function startFakeOpenAI(options: { port?: number; behave?: FakeOpenAI["behave"] } = {}): Promise<FakeOpenAI> {
   const fake: FakeOpenAI = { url: "", requests: [], behave: options.behave ?? (() => ({})), close: async () => undefined };
   const server = http.createServer((req, res) => {
@@ -107,6 +120,7 @@ export async function startFakeOpenAI(options: { port?: number; behave?: FakeOpe
       }
       const answer = answerFor(body, api, b.kind);
       if (api === "chat" && body.stream) return void (await streamChat(res, body, answer, b.ttftMs ?? 0));
+      if (api === "responses" && body.stream) return void (await streamResponse(res, body, answer, b.ttftMs ?? 0));
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(api === "chat" ? chatCompletion(body, answer) : response(body, answer)));
     });
   });

@@ -53,6 +53,13 @@ function readResponse(api: Api, res: Loose) {
   return { text: res.output_text, calls, input: u.input_tokens, output: u.output_tokens, cached: u.input_tokens_details?.cached_tokens, reasoning: u.output_tokens_details?.reasoning_tokens };
 }
 
+/** A streamed response has no output_text convenience field; rebuild it from the output items. */
+function outputText(response: Loose): Loose {
+  if (typeof response.output_text === "string") return response;
+  const text = (response.output ?? []).flatMap((o: Loose) => (o.type === "message" ? (o.content ?? []).filter((c: Loose) => c.type === "output_text").map((c: Loose) => c.text) : [])).join("");
+  return { ...response, output_text: text };
+}
+
 function judge(api: Api, body: Loose, response: unknown, read: ReturnType<typeof readResponse>, validate?: CallOptions["validate"]): Verdict {
   const format = api === "chat" ? body.response_format : body.text?.format;
   let reason = malformedReason(format, read.text, read.calls, body.tools);
@@ -162,9 +169,7 @@ function nextAttempt(plan: Plan, prev: Attempt, failure: "error" | "malformed_ou
 }
 
 async function run(host: Host, api: Api, call: (b: Loose, o?: Loose) => Promise<Loose>, body: Loose, rest: Loose, plan: Plan): Promise<unknown> {
-  // Streamed responses-API calls are routed but not measured (their event stream is not parsed yet).
-  if (body.stream === true && api === "responses") return call({ ...body, model: plan.model }, rest);
-  if (body.stream === true) return runStream(host, call, body, rest, plan);
+  if (body.stream === true) return runStream(host, api, call, body, rest, plan);
   let a: Attempt = { id: plan.callId, model: plan.model, attempt: 1 };
   for (;;) {
     const result = await plainAttempt(host, api, call, body, rest, plan, a);
@@ -195,7 +200,7 @@ function startShadows(host: Host, api: Api, call: (b: Loose, o?: Loose) => Promi
   }
 }
 
-async function runStream(host: Host, call: (b: Loose, o?: Loose) => Promise<Loose>, body: Loose, rest: Loose, plan: Plan): Promise<unknown> {
+async function runStream(host: Host, api: Api, call: (b: Loose, o?: Loose) => Promise<Loose>, body: Loose, rest: Loose, plan: Plan): Promise<unknown> {
   const wantsUsage = body.stream_options?.include_usage === true;
   let a: Attempt = { id: plan.callId, model: plan.model, attempt: 1 };
   for (;;) {
@@ -204,7 +209,9 @@ async function runStream(host: Host, call: (b: Loose, o?: Loose) => Promise<Loos
     const base = baseEvent(plan, a, started);
     let stream: Loose;
     try {
-      stream = await call({ ...body, model: a.model, stream_options: { ...body.stream_options, include_usage: true } }, rest);
+      // Chat streams carry usage only when asked; responses streams end with it in response.completed.
+      const request = api === "chat" ? { ...body, model: a.model, stream_options: { ...body.stream_options, include_usage: true } } : { ...body, model: a.model };
+      stream = await call(request, rest);
     } catch (err) {
       safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs: performance.now() - t0, inputTokens: 0, outputTokens: 0 });
       const next = nextAttempt(plan, a, "error");
@@ -212,23 +219,29 @@ async function runStream(host: Host, call: (b: Loose, o?: Loose) => Promise<Loos
       a = next;
       continue;
     }
-    const wrapped = new Stream(() => observe(host, stream as AsyncIterable<Loose>, body, plan, base, t0, wantsUsage)[Symbol.asyncIterator](), stream.controller);
+    const wrapped = new Stream(() => observe(host, api, stream as AsyncIterable<Loose>, body, plan, base, t0, wantsUsage)[Symbol.asyncIterator](), stream.controller);
     host.remember(wrapped, a.id);
-    startShadows(host, "chat", call, body, rest, plan, a.model);
+    startShadows(host, api, call, body, rest, plan, a.model);
     return wrapped;
   }
 }
 
-/** Passes every chat chunk through unchanged, except the usage-only chunk the app did not ask for. */
-async function* observe(host: Host, stream: AsyncIterable<Loose>, body: Loose, plan: Plan, base: WireEvent, t0: number, wantsUsage: boolean) {
+/** Passes every chunk through unchanged, except a chat usage-only chunk the app did not ask for. */
+async function* observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose, plan: Plan, base: WireEvent, t0: number, wantsUsage: boolean) {
   let ttft: number | undefined;
   let text = "";
   const calls = new Map<number, { name: string; arguments: string }>();
   let usage: Loose | null = null;
+  let completed: Loose | null = null;
   let failed = false;
   try {
     for await (const chunk of stream) {
       ttft ??= performance.now() - t0;
+      if (api === "responses") {
+        if (chunk.type === "response.completed") completed = chunk.response;
+        yield chunk;
+        continue;
+      }
       if (chunk.usage) usage = chunk.usage;
       const delta = chunk.choices?.[0]?.delta;
       if (delta?.content) text += delta.content;
@@ -248,9 +261,9 @@ async function* observe(host: Host, stream: AsyncIterable<Loose>, body: Loose, p
   } finally {
     if (!failed) {
       try {
-        const read = { ...readResponse("chat", { usage: usage ?? {} }), text, calls: [...calls.values()] };
-        const shaped = { choices: [{ message: { content: text, tool_calls: [...calls.values()].map((c) => ({ function: c })) } }], usage };
-        safeLog(host, finishedEvent(base, read, judge("chat", body, shaped, read, plan.sy?.validate), performance.now() - t0, ttft));
+        const shaped = api === "chat" ? { choices: [{ message: { content: text, tool_calls: [...calls.values()].map((c) => ({ function: c })) } }], usage } : (completed ?? {});
+        const read = api === "chat" ? { ...readResponse("chat", { usage: usage ?? {} }), text, calls: [...calls.values()] } : readResponse("responses", outputText(shaped));
+        safeLog(host, finishedEvent(base, read, judge(api, body, shaped, read, plan.sy?.validate), performance.now() - t0, ttft));
       } catch {
         // never into the app
       }
