@@ -1,15 +1,15 @@
 // Publishing routing policies: a new version per publish (rollback republishes an old one), recorded in
 // the team's audit log, announced to every connected SDK (lib/policies/changes.ts).
-import crypto from "node:crypto";
 import type { Policy } from "@switchyard/sdk";
 import type { TeamId } from "@/lib/auth/team-id";
-import { sqlTransaction } from "@/lib/db";
+import { sqlTransaction, type Sql } from "@/lib/db";
+import { writeAudit } from "@/lib/audit/mutations";
 import { notFound } from "@/lib/http/errors";
 import { CHANNEL, notifyInProcess } from "@/lib/policies/changes";
 
 export type Publisher = { userId?: string; keyId?: string };
 
-async function publish(teamId: TeamId, by: Publisher, pick: (tx: Parameters<Parameters<typeof sqlTransaction>[0]>[0]) => Promise<Policy>, message: string, action: string) {
+async function publish(teamId: TeamId, by: Publisher, pick: (tx: Sql) => Promise<Policy>, message: string, action: string) {
   const version = await sqlTransaction(async (tx) => {
     // One publisher at a time per team, so versions are consecutive.
     await tx.query(`SELECT pg_advisory_xact_lock(73103, hashtext($1))`, [teamId]);
@@ -19,9 +19,7 @@ async function publish(teamId: TeamId, by: Publisher, pick: (tx: Parameters<Para
       `INSERT INTO "PolicyVersion" ("teamId", "version", "policy", "message", "publishedBy") VALUES ($1, $2, $3::jsonb, $4, $5)`,
       [teamId, next, JSON.stringify(policy), message, by.userId ?? (by.keyId ? `key:${by.keyId}` : null)],
     );
-    await tx.query(`INSERT INTO "AuditEntry" ("id", "teamId", "actorId", "action", "detail") VALUES ($1, $2, $3, $4, $5::jsonb)`, [
-      crypto.randomUUID(), teamId, by.userId ?? null, action, JSON.stringify({ version: next, message, ...(by.keyId ? { keyId: by.keyId } : {}) }),
-    ]);
+    await writeAudit(tx, teamId, by.userId ?? null, action, { version: next, message, ...(by.keyId ? { keyId: by.keyId } : {}) });
     await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, `${teamId}:${next}`]);
     return Number(next);
   });

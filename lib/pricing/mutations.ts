@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
 import { sqlTransaction } from "@/lib/db";
+import { writeAudit } from "@/lib/audit/mutations";
 import { notFound } from "@/lib/http/errors";
 import { RollupBatch } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
@@ -59,12 +60,6 @@ async function repriceModel(tx: Tx, teamId: TeamId, model: string) {
   await writeRollups(tx, seq, rollups.sorted());
 }
 
-async function audit(tx: Tx, teamId: TeamId, actorId: string | null, action: string, detail: Record<string, string>) {
-  await tx.query(`INSERT INTO "AuditEntry" ("id", "teamId", "actorId", "action", "detail") VALUES ($1, $2, $3, $4, $5::jsonb)`, [
-    crypto.randomUUID(), teamId, actorId, action, JSON.stringify(detail),
-  ]);
-}
-
 export async function setPrice(teamId: TeamId, actorId: string | null, input: PriceInput) {
   await sqlTransaction(async (tx) => {
     await tx.query(
@@ -75,7 +70,7 @@ export async function setPrice(teamId: TeamId, actorId: string | null, input: Pr
       [crypto.randomUUID(), teamId, input.model, input.effectiveFrom.toISOString(), String(input.input), String(input.output), input.cachedInput === null ? null : String(input.cachedInput)],
     );
     await repriceModel(tx, teamId, input.model);
-    await audit(tx, teamId, actorId, "price.set", { model: input.model, effectiveFrom: input.effectiveFrom.toISOString(), input: String(input.input), output: String(input.output) });
+    await writeAudit(tx, teamId, actorId, "price.set", { model: input.model, effectiveFrom: input.effectiveFrom.toISOString(), input: String(input.input), output: String(input.output) });
   });
 }
 
@@ -87,6 +82,6 @@ export async function deletePrice(teamId: TeamId, actorId: string, priceId: stri
     );
     if (!price) throw notFound("That price is not in this team's catalog.");
     await repriceModel(tx, teamId, price.model);
-    await audit(tx, teamId, actorId, "price.delete", { model: price.model, effectiveFrom: new Date(price.effectiveFrom).toISOString() });
+    await writeAudit(tx, teamId, actorId, "price.delete", { model: price.model, effectiveFrom: new Date(price.effectiveFrom).toISOString() });
   });
 }
