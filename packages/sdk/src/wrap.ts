@@ -149,16 +149,23 @@ async function plainAttempt(host: Host, api: Api, call: (b: Loose, o?: Loose) =>
   const started = Date.now();
   const t0 = performance.now();
   const base = baseEvent(plan, a, started);
+  let res: Loose;
   try {
-    const res = await call({ ...body, model: a.model }, rest);
-    const read = readResponse(api, res);
-    const verdict = judge(api, body, res, read, plan.sy?.validate);
-    safeLog(host, finishedEvent(base, read, verdict, performance.now() - t0));
-    if (res && typeof res === "object") host.remember(res, a.id);
-    return { res, failure: verdict.reason ? ("malformed_output" as const) : null };
+    res = await call({ ...body, model: a.model }, rest);
   } catch (err) {
     safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs: performance.now() - t0, inputTokens: 0, outputTokens: 0 });
     return { err, failure: "error" as const };
+  }
+  const latencyMs = performance.now() - t0;
+  // The app's call succeeded: nothing below may turn that into an exception.
+  try {
+    const read = readResponse(api, res);
+    const verdict = judge(api, body, res, read, plan.sy?.validate);
+    safeLog(host, finishedEvent(base, read, verdict, latencyMs));
+    if (res && typeof res === "object") host.remember(res, a.id);
+    return { res, failure: verdict.reason ? ("malformed_output" as const) : null };
+  } catch {
+    return { res, failure: null };
   }
 }
 
@@ -219,10 +226,14 @@ async function runStream(host: Host, api: Api, call: (b: Loose, o?: Loose) => Pr
       a = next;
       continue;
     }
-    const wrapped = new Stream(() => observe(host, api, stream as AsyncIterable<Loose>, body, plan, base, t0, wantsUsage)[Symbol.asyncIterator](), stream.controller);
-    host.remember(wrapped, a.id);
-    startShadows(host, api, call, body, rest, plan, a.model);
-    return wrapped;
+    try {
+      const wrapped = new Stream(() => observe(host, api, stream as AsyncIterable<Loose>, body, plan, base, t0, wantsUsage)[Symbol.asyncIterator](), stream.controller);
+      host.remember(wrapped, a.id);
+      startShadows(host, api, call, body, rest, plan, a.model);
+      return wrapped;
+    } catch {
+      return stream; // unmeasured, but the app gets its stream
+    }
   }
 }
 
