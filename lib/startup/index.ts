@@ -37,3 +37,13 @@ function startDemo(url: string) {
     .then(({ slug, calls }) => calls && console.log(`[switchyard] demo ready: ${calls.toLocaleString("en-US")} calls at ${url}/${slug}`))
     .catch((err: unknown) => console.error(`[switchyard] demo seeding failed: ${err instanceof Error ? err.message : String(err)}`));
 }
+
+/** A server that cannot migrate or read its configuration would only answer 500s: stop instead. */
+export async function startOrExit() {
+  try {
+    await startServer();
+  } catch (err) {
+    console.error(`[switchyard] cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
