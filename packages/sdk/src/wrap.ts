@@ -227,7 +227,7 @@ async function runStream(host: Host, api: Api, call: (b: Loose, o?: Loose) => Pr
       continue;
     }
     try {
-      const wrapped = new Stream(() => observe(host, api, stream as AsyncIterable<Loose>, body, plan, base, t0, wantsUsage)[Symbol.asyncIterator](), stream.controller);
+      const wrapped = new Stream(() => observe(host, api, stream as AsyncIterable<Loose>, body, plan, base, t0, wantsUsage), stream.controller);
       host.remember(wrapped, a.id);
       startShadows(host, api, call, body, rest, plan, a.model);
       return wrapped;
@@ -237,47 +237,78 @@ async function runStream(host: Host, api: Api, call: (b: Loose, o?: Loose) => Pr
   }
 }
 
-/** Passes every chunk through unchanged, except a chat usage-only chunk the app did not ask for. */
-async function* observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose, plan: Plan, base: WireEvent, t0: number, wantsUsage: boolean) {
+/**
+ * Passes every chunk through unchanged, except a chat usage-only chunk the app did not ask for. A plain
+ * iterator object rather than an async generator: this sits on every chunk of every stream.
+ */
+function observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose, plan: Plan, base: WireEvent, t0: number, wantsUsage: boolean): AsyncIterator<Loose> {
+  const inner = stream[Symbol.asyncIterator]();
   let ttft: number | undefined;
   let text = "";
   const calls = new Map<number, { name: string; arguments: string }>();
   let usage: Loose | null = null;
   let completed: Loose | null = null;
-  let failed = false;
-  try {
-    for await (const chunk of stream) {
-      ttft ??= performance.now() - t0;
-      if (api === "responses") {
-        if (chunk.type === "response.completed") completed = chunk.response;
-        yield chunk;
-        continue;
-      }
-      if (chunk.usage) usage = chunk.usage;
-      const delta = chunk.choices?.[0]?.delta;
-      if (delta?.content) text += delta.content;
-      for (const tc of delta?.tool_calls ?? []) {
+  let finished = false;
+
+  const finish = (err?: unknown) => {
+    if (finished) return;
+    finished = true;
+    const latencyMs = performance.now() - t0;
+    if (err !== undefined) {
+      safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs, ...(ttft !== undefined ? { ttftMs: ttft } : {}), inputTokens: 0, outputTokens: 0 });
+      return;
+    }
+    try {
+      const shaped = api === "chat" ? { choices: [{ message: { content: text, tool_calls: [...calls.values()].map((c) => ({ function: c })) } }], usage } : (completed ?? {});
+      const read = api === "chat" ? { ...readResponse("chat", { usage: usage ?? {} }), text, calls: [...calls.values()] } : readResponse("responses", outputText(shaped));
+      safeLog(host, finishedEvent(base, read, judge(api, body, shaped, read, plan.sy?.validate), latencyMs, ttft));
+    } catch {
+      // never into the app
+    }
+  };
+
+  // Reads what the chunk tells about the call; true when the app should not see it.
+  const inspect = (chunk: Loose): boolean => {
+    ttft ??= performance.now() - t0;
+    if (api === "responses") {
+      if (chunk.type === "response.completed") completed = chunk.response;
+      return false;
+    }
+    if (chunk.usage) usage = chunk.usage;
+    const delta = chunk.choices?.[0]?.delta;
+    if (delta?.content) text += delta.content;
+    if (delta?.tool_calls) {
+      for (const tc of delta.tool_calls) {
         const c = calls.get(tc.index) ?? { name: "", arguments: "" };
         c.name += tc.function?.name ?? "";
         c.arguments += tc.function?.arguments ?? "";
         calls.set(tc.index, c);
       }
-      if (!wantsUsage && chunk.usage && (chunk.choices?.length ?? 0) === 0) continue;
-      yield chunk;
     }
-  } catch (err) {
-    failed = true;
-    safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs: performance.now() - t0, ...(ttft !== undefined ? { ttftMs: ttft } : {}), inputTokens: 0, outputTokens: 0 });
-    throw err;
-  } finally {
-    if (!failed) {
-      try {
-        const shaped = api === "chat" ? { choices: [{ message: { content: text, tool_calls: [...calls.values()].map((c) => ({ function: c })) } }], usage } : (completed ?? {});
-        const read = api === "chat" ? { ...readResponse("chat", { usage: usage ?? {} }), text, calls: [...calls.values()] } : readResponse("responses", outputText(shaped));
-        safeLog(host, finishedEvent(base, read, judge(api, body, shaped, read, plan.sy?.validate), performance.now() - t0, ttft));
-      } catch {
-        // never into the app
+    return !wantsUsage && !!chunk.usage && (chunk.choices?.length ?? 0) === 0;
+  };
+
+  return {
+    async next() {
+      for (;;) {
+        let step: IteratorResult<Loose>;
+        try {
+          step = await inner.next();
+        } catch (err) {
+          finish(err);
+          throw err;
+        }
+        if (step.done) {
+          finish();
+          return step;
+        }
+        if (!inspect(step.value)) return step;
       }
-    }
-  }
+    },
+    async return(value?: unknown) {
+      finish();
+      await inner.return?.();
+      return { done: true, value } as IteratorResult<Loose>;
+    },
+  };
 }
