@@ -5,8 +5,9 @@ import { createKeyAction } from "@/lib/api-keys/actions";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import type { LatestCallSummary } from "@/lib/ingest/loaders";
 
-type Latest = { id: string; at: string; taskType: string; model: string; latencyMs: number; tokens: number; cost: string } | null;
+type Latest = LatestCallSummary | null;
 
 function snippet(origin: string, key: string) {
   return `import OpenAI from "openai";

@@ -21,6 +21,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: Issue[],
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -43,16 +45,17 @@ export function issuesOf(error: ZodError, prefix: (string | number)[] = []): Iss
   }));
 }
 
-export function fromZod(error: ZodError, where: string, status = 400, code: ErrorCode = "validation_error") {
-  const issues = issuesOf(error);
+type ZodErrorOptions = { status?: number; code?: ErrorCode; prefix?: (string | number)[] };
+
+/** Every zod issue as a path and message; `prefix` places the paths inside a larger body. */
+export function fromZod(error: ZodError, where: string, { status = 400, code = "validation_error", prefix = [] }: ZodErrorOptions = {}) {
+  const issues = issuesOf(error, prefix);
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
   return new AppError(status, code, `Invalid ${where}: ${summary}`, issues);
 }
 
-export function errorResponse(err: unknown, headers?: HeadersInit): Response {
+export function errorResponse(err: unknown): Response {
   const known = err instanceof AppError ? err : undefined;
-  const retryAfter = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
-  if (retryAfter !== undefined) headers = { ...headers, "Retry-After": String(retryAfter) };
   if (!known) console.error("[api] unexpected error", err);
   const status = known?.status ?? 500;
   const body = {
@@ -62,5 +65,5 @@ export function errorResponse(err: unknown, headers?: HeadersInit): Response {
       ...(known?.issues ? { issues: known.issues } : {}),
     },
   };
-  return Response.json(body, { status, headers });
+  return Response.json(body, { status, headers: known?.headers });
 }

@@ -6,11 +6,8 @@ import { AppError } from "@/lib/http/errors";
 type Bucket = { tokens: number; at: number };
 const buckets = new Map<string, Bucket>();
 
-export class RateLimited extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, "rate_limited", `Too many requests for this API key; retry after ${retryAfterSeconds} s.`);
-  }
-}
+const rateLimited = (seconds: number) =>
+  new AppError(429, "rate_limited", `Too many requests for this API key; retry after ${seconds} s.`, undefined, { "Retry-After": String(seconds) });
 
 /** Takes one request from the key's bucket (refilled at limit/60 per second, holding 10 s worth). */
 export function takeRequest(keyId: string, now = Date.now()) {
@@ -21,6 +18,6 @@ export function takeRequest(keyId: string, now = Date.now()) {
   bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
   bucket.at = now;
   buckets.set(keyId, bucket);
-  if (bucket.tokens < 1) throw new RateLimited(Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond)));
+  if (bucket.tokens < 1) throw rateLimited(Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond)));
   bucket.tokens -= 1;
 }

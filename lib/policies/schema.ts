@@ -1,6 +1,6 @@
 import { policySchema } from "@switchyard/sdk";
 import { z } from "zod";
-import { AppError, issuesOf } from "@/lib/http/errors";
+import { fromZod } from "@/lib/http/errors";
 
 export const publishBodySchema = z.object({
   policy: z.unknown(),
@@ -16,6 +16,5 @@ export const rollbackBodySchema = z.object({
 export function parsePolicy(value: unknown) {
   const result = policySchema.safeParse(value);
   if (result.success) return result.data;
-  const issues = issuesOf(result.error, ["policy"]);
-  throw new AppError(422, "invalid_policy", `Invalid policy: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+  throw fromZod(result.error, "policy", { status: 422, code: "invalid_policy", prefix: ["policy"] });
 }

@@ -1,32 +1,19 @@
 // npm run bench:ingest: the built server on PostgreSQL, driven by concurrent clients posting 1000-event
 // batches for BENCH_SECONDS (60). Prints sustained events/s, request latency, bytes stored per call, and
 // the rate of a raw COPY of the same rows into an identical table (the ceiling), against the targets.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { seeded } from "@/lib/demo/distributions";
 import { generateDay } from "@/lib/demo/generator";
+import { databaseUrl as dbUrl, sql as admin, startServer, stopServer } from "./server";
 
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const PORT = 3900;
 const KEY = "bench-ingest-key-0000000000001";
 const DB = `switchyard_bench_${Date.now()}`;
-
-const dbUrl = (name: string) => Object.assign(new URL(SERVER), { pathname: `/${name}` }).toString();
-
-async function admin(sql: string, url = SERVER) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * One batch body with "__B__" where the batch number goes, so each request has fresh ids cheaply. An SDK
@@ -36,26 +23,6 @@ function batchTemplate() {
   const minute = Date.now() - 60_000;
   const events = generateDay(seeded(42), new Date(Date.now() - 86_400_000), 0).events.slice(0, 1000);
   return JSON.stringify({ events: events.map((e, i) => ({ ...e, id: `b__B__-${i}`, timestamp: minute + i * 60 })) });
-}
-
-async function startServer() {
-  if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: {
-      ...process.env, DATABASE_URL: dbUrl(DB), SWITCHYARD_DEMO: "0", SWITCHYARD_INGEST_RATE_LIMIT: "10000000",
-      SWITCHYARD_INIT_EMAIL: "bench@example.test", SWITCHYARD_INIT_PASSWORD: "bench-password-1", SWITCHYARD_INIT_TEAM: "Bench",
-      SWITCHYARD_INIT_INGEST_KEY: KEY, NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/auth/providers`)).ok) return server;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
 }
 
 async function drive(template: string) {
@@ -98,7 +65,10 @@ function copyRate(rows: number) {
 
 async function main() {
   await admin(`CREATE DATABASE "${DB}"`);
-  const server = await startServer();
+  const server = await startServer(PORT, {
+    DATABASE_URL: dbUrl(DB), SWITCHYARD_INGEST_RATE_LIMIT: "10000000", SWITCHYARD_INIT_EMAIL: "bench@example.test",
+    SWITCHYARD_INIT_PASSWORD: "bench-password-1", SWITCHYARD_INIT_TEAM: "Bench", SWITCHYARD_INIT_INGEST_KEY: KEY,
+  });
   try {
     console.log(`ingest bench: ${CLIENTS} clients × 1000-event batches for ${SECONDS} s against the built server on PostgreSQL (${os.cpus().length} cores shared)`);
     const run = await drive(batchTemplate());
@@ -118,7 +88,7 @@ async function main() {
     line("bytes per call (table+idx)", perCall.toFixed(0), "<= 250", perCall <= 250);
     console.log(`raw COPY rate: ${copy.toFixed(0)} rows/s; rows stored: ${rows}; heap ${(Number(size.heap_bytes) / rows).toFixed(0)} B + indexes ${(Number(size.index_bytes) / rows).toFixed(0)} B per call; rollups ${(Number(size.rollup_bytes) / 1e6).toFixed(1)} MB; ${run.requests} requests`);
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    stopServer(server);
     await new Promise((r) => setTimeout(r, 1000));
     await admin(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
   }

@@ -1,11 +1,8 @@
 // npm run bench:push: two built server instances on one PostgreSQL, 50 SDK clients on their policy
 // streams (25 each); publish through one instance and time until each client holds the new version.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import pg from "pg";
 import { Switchyard } from "@switchyard/sdk";
+import { databaseUrl, sql as admin, startServer, stopServer } from "./server";
 
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const CLIENTS = 50;
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20);
 const PORTS = [3921, 3922];
@@ -13,13 +10,7 @@ const INGEST = "bench-push-ingest-key-000000001";
 const ADMIN = "bench-push-admin-key-0000000001";
 const DB = `switchyard_push_${Date.now()}`;
 
-const dbUrl = Object.assign(new URL(SERVER), { pathname: `/${DB}` }).toString();
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
+const dbUrl = databaseUrl(DB);
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number) {
   const end = Date.now() + timeoutMs;
@@ -29,25 +20,16 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
   }
 }
 
-function start(port: number): ChildProcess {
-  return spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: {
-      ...process.env, DATABASE_URL: dbUrl, SWITCHYARD_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1",
-      SWITCHYARD_INIT_EMAIL: "push@example.test", SWITCHYARD_INIT_PASSWORD: "push-password-1", SWITCHYARD_INIT_TEAM: "Push",
-      SWITCHYARD_INIT_INGEST_KEY: INGEST, SWITCHYARD_INIT_ADMIN_KEY: ADMIN,
-    },
-    stdio: "ignore",
-    detached: true,
-  });
-}
-
 async function main() {
-  if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   await admin(`CREATE DATABASE "${DB}"`);
-  const servers = PORTS.map(start);
+  const env = {
+    DATABASE_URL: dbUrl, SWITCHYARD_INIT_EMAIL: "push@example.test", SWITCHYARD_INIT_PASSWORD: "push-password-1",
+    SWITCHYARD_INIT_TEAM: "Push", SWITCHYARD_INIT_INGEST_KEY: INGEST, SWITCHYARD_INIT_ADMIN_KEY: ADMIN,
+  };
+  const servers = [];
+  for (const port of PORTS) servers.push(await startServer(port, env)); // one at a time: the first may build
   const clients: Switchyard[] = [];
   try {
-    for (const port of PORTS) await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/auth/providers`).catch(() => null))?.ok === true, 90_000);
     for (let i = 0; i < CLIENTS; i++) {
       clients.push(new Switchyard({ apiKey: INGEST, baseUrl: `http://127.0.0.1:${PORTS[i % 2]}`, pollIntervalMs: 60_000, onWarning: () => undefined }));
     }
@@ -77,7 +59,7 @@ async function main() {
     console.log(`publish → client holds new version: p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, max ${delays.at(-1)!.toFixed(1)} ms (target p99 <= 1000 ms) ${at(0.99) <= 1000 ? "(met)" : "(NOT met)"}`);
   } finally {
     await Promise.all(clients.map((c) => c.close()));
-    for (const s of servers) process.kill(-s.pid!, "SIGTERM");
+    servers.forEach(stopServer);
     await new Promise((r) => setTimeout(r, 1000));
     await admin(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
   }

@@ -5,8 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManageKeys } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
-import { getLatestCall } from "@/lib/ingest/data";
-import { formatSpend } from "@/lib/pricing/money";
+import { loadLatestCallSummary } from "@/lib/ingest/loaders";
 
 export const metadata: Metadata = { title: "Install the SDK" };
 
@@ -15,11 +14,7 @@ export default async function InstallPage({ params }: { params: Promise<{ team: 
   const { team, role } = await requireTeam(slug);
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
-  const latest = await getLatestCall(team.id);
-  const initial = latest && {
-    id: latest.id, at: latest.ts.toISOString(), taskType: latest.taskType, model: latest.model, latencyMs: Math.round(latest.latencyMs),
-    tokens: latest.inputTokens + latest.outputTokens, cost: latest.costNanos === null ? "unpriced" : formatSpend(latest.costNanos),
-  };
+  const initial = await loadLatestCallSummary(team.id);
   return (
     <>
       <PageHeader title="Install the SDK" description="Wrap your OpenAI client: every call is logged in the background and model “auto” is routed by your published policy." />
