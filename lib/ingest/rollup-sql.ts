@@ -1,13 +1,21 @@
 // Writes summed rollup rows: counters are added to what is stored, histograms merged by sy_hist_merge.
+// The same batch is also folded into the day rows (CallRollupDay), so both grains move together.
 import { COUNTERS, type RollupRow } from "@/lib/ingest/rollup";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 
-const KEY = ["teamSeq", "hour", "taskType", "model", "shadow", "contextBucket", "toolCount"];
+const HOUR_KEY = ["teamSeq", "hour", "taskType", "model", "shadow", "contextBucket", "toolCount"];
+const DAY_KEY = ["teamSeq", "day", "taskType", "model", "shadow"];
 const HISTS = ["latencyHist", "ttftHist", "tpsHist"] as const;
-const COLUMNS = [...KEY, ...COUNTERS, ...HISTS];
 const TYPES = ["int4", "timestamptz", "text", "text", "bool", "int2", "int2", ...COUNTERS.map(() => "int8"), "jsonb", "jsonb", "jsonb"];
 
 const q = (c: string) => `"${c}"`;
+
+function upsertSet(table: string) {
+  return [
+    ...COUNTERS.map((c) => `${q(c)} = "${table}".${q(c)} + EXCLUDED.${q(c)}`),
+    ...HISTS.map((h) => `${q(h)} = CASE WHEN EXCLUDED.${q(h)} = '{}'::jsonb THEN "${table}".${q(h)} ELSE sy_hist_merge("${table}".${q(h)}, EXCLUDED.${q(h)}) END`),
+  ].join(", ");
+}
 
 export async function writeRollups(tx: Tx, teamSeq: number, rows: RollupRow[]) {
   if (!rows.length) return;
@@ -19,13 +27,19 @@ export async function writeRollups(tx: Tx, teamSeq: number, rows: RollupRow[]) {
       ...HISTS.map((h) => JSON.stringify(r[h])),
     ]);
   }
-  const updates = [
-    ...COUNTERS.map((c) => `${q(c)} = "CallRollup".${q(c)} + EXCLUDED.${q(c)}`),
-    ...HISTS.map((h) => `${q(h)} = CASE WHEN EXCLUDED.${q(h)} = '{}'::jsonb THEN "CallRollup".${q(h)} ELSE sy_hist_merge("CallRollup".${q(h)}, EXCLUDED.${q(h)}) END`),
-  ];
+  const columns = [...HOUR_KEY, ...COUNTERS, ...HISTS];
   await tx.query(
-    `INSERT INTO "CallRollup" (${COLUMNS.map(q).join(", ")}) SELECT * FROM ${values.unnest()}
-     ON CONFLICT (${KEY.map(q).join(", ")}) DO UPDATE SET ${updates.join(", ")}`,
+    `INSERT INTO "CallRollup" (${columns.map(q).join(", ")}) SELECT * FROM ${values.unnest()}
+     ON CONFLICT (${HOUR_KEY.map(q).join(", ")}) DO UPDATE SET ${upsertSet("CallRollup")}`,
+    values.params,
+  );
+  const batch = `${values.unnest()} AS b(${columns.map(q).join(", ")})`;
+  await tx.query(
+    `INSERT INTO "CallRollupDay" (${[...DAY_KEY, ...COUNTERS, ...HISTS].map(q).join(", ")})
+     SELECT "teamSeq", date_trunc('day', "hour", 'UTC'), "taskType", "model", "shadow",
+            ${COUNTERS.map((c) => `sum(${q(c)})::int8`).join(", ")}, ${HISTS.map((h) => `sy_hist_sum(${q(h)})`).join(", ")}
+     FROM ${batch} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+     ON CONFLICT (${DAY_KEY.map(q).join(", ")}) DO UPDATE SET ${upsertSet("CallRollupDay")}`,
     values.params,
   );
 }

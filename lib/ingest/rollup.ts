@@ -89,7 +89,9 @@ export class RollupBatch {
     if (outcome === 0) row.failure += 1n;
     if (c.status === 1) row.errors += 1n;
     if (c.errorType === "malformed_output") row.malformed += 1n;
-    if (c.attempt > 1 && c.escalatedFrom) row.escalations += 1n;
+    // An escalation counts against the model that failed, so a model's escalation rate reads "how often
+    // its tasks had to be handed on", on the failed attempt's key (same task type, size and tools).
+    if (c.attempt > 1 && c.escalatedFrom) this.row({ ...c, model: c.escalatedFrom }).escalations += 1n;
     if (c.ttftMs !== null) row.streamed += 1n;
     addToHistogram(row.latencyHist, c.latencyMs);
     if (c.ttftMs !== null) {

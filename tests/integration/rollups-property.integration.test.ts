@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { db, sqlTransaction } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/mutations";
-import { RollupBatch } from "@/lib/ingest/rollup";
+import { mergeHistograms } from "@/lib/ingest/histogram";
+import { COUNTERS, RollupBatch, type RollupRow } from "@/lib/ingest/rollup";
 import { lockCalls } from "@/lib/ingest/stored-calls";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
 import { setPrice } from "@/lib/pricing/mutations";
@@ -72,7 +73,7 @@ describe("rollups", () => {
     const key = (r: { hour: Date; taskType: string; model: string; shadow: boolean; contextBucket: number; toolCount: number }) =>
       `${r.hour.toISOString()}|${r.taskType}|${r.model}|${r.shadow}|${r.contextBucket}|${r.toolCount}`;
     const byKey = (rows: Record<string, unknown>[]) => Object.fromEntries(rows.map((r) => [key(r as never), strip(r)]));
-    expect(byKey(stored.filter((r) => r.calls > 0n))).toEqual(byKey(expected.sorted()));
+    expect(byKey(stored.filter((r) => r.calls > 0n || r.escalations > 0n))).toEqual(byKey(expected.sorted()));
 
     const [sql] = await db().$queryRaw<{ calls: bigint; cost: bigint; success: bigint; unpriced: bigint }[]>`
       SELECT count(*)::int8 AS calls, COALESCE(sum("costNanos"), 0)::int8 AS cost,
@@ -82,5 +83,26 @@ describe("rollups", () => {
     const sums = await db().callRollup.aggregate({ where: { teamSeq: seq }, _sum: { calls: true, costNanos: true, success: true, unpriced: true } });
     expect(sums._sum).toEqual({ calls: sql.calls, costNanos: sql.cost, success: sql.success, unpriced: sql.unpriced });
     expect(sql.unpriced).toBeGreaterThan(0n); // mystery-model calls before its price date stay unpriced
+
+    // The day rows are the hourly rows summed per UTC day, histograms included.
+    const days = new Map<string, RollupRow>();
+    for (const r of expected.sorted()) {
+      const k = `${r.hour.toISOString().slice(0, 10)}|${r.taskType}|${r.model}|${r.shadow}`;
+      const d = days.get(k) ?? { ...r, latencyHist: {}, ttftHist: {}, tpsHist: {}, ...Object.fromEntries(COUNTERS.map((c) => [c, 0n])) };
+      for (const c of COUNTERS) d[c] += r[c];
+      for (const h of ["latencyHist", "ttftHist", "tpsHist"] as const) d[h] = mergeHistograms(d[h], r[h]);
+      days.set(k, d);
+    }
+    const storedDays = await db().callRollupDay.findMany({ where: { teamSeq: seq } });
+    const dayKey = (r: { day: Date; taskType: string; model: string; shadow: boolean }) => `${r.day.toISOString().slice(0, 10)}|${r.taskType}|${r.model}|${r.shadow}`;
+    const { hour: _h, contextBucket: _c, toolCount: _t, ...sample } = strip([...days.values()][0] as never);
+    expect(Object.keys(strip(storedDays[0])).sort()).toEqual(["day", ...Object.keys(sample)].sort());
+    const without = (r: Record<string, unknown>) => {
+      const { hour: _hour, day: _day, contextBucket: _cb, toolCount: _tc, ...rest } = strip(r);
+      return rest;
+    };
+    expect(Object.fromEntries(storedDays.map((r) => [dayKey(r), without(r)]))).toEqual(
+      Object.fromEntries([...days.entries()].map(([k, r]) => [k, without(r as never)])),
+    );
   });
 });

@@ -1,0 +1,47 @@
+// Per task type, model and shadow flag: every counter of the window and its merged histograms.
+import { Prisma } from "@prisma/client";
+import type { TeamId } from "@/lib/auth/team-id";
+import { db } from "@/lib/db";
+import { rollupWindow } from "@/lib/analytics/queries/rollup-window";
+import { mergeHistograms, type Histogram } from "@/lib/ingest/histogram";
+import type { ModelStats } from "@/lib/analytics/stats";
+
+type Row = Record<string, unknown> & { latency: Histogram[]; ttft: Histogram[]; tps: Histogram[] };
+
+const merge = (hs: Histogram[]) => hs.reduce<Histogram>((acc, h) => mergeHistograms(acc, h), {});
+
+export async function getModelStats(teamId: TeamId, from: Date, to: Date, filter: { taskType?: string } = {}): Promise<ModelStats[]> {
+  const where = filter.taskType ? Prisma.sql`AND "taskType" = ${filter.taskType}` : Prisma.empty;
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT "taskType", "model", "shadow",
+      sum("calls")::int8 AS calls, sum("tasks")::int8 AS tasks, sum("inputTokens")::int8 AS "inputTokens",
+      sum("outputTokens")::int8 AS "outputTokens", sum("costNanos")::int8 AS "costNanos", sum("unpriced")::int8 AS unpriced,
+      sum("labeled")::int8 AS labeled, sum("success")::int8 AS success, sum("failure")::int8 AS failure,
+      sum("errors")::int8 AS errors, sum("malformed")::int8 AS malformed, sum("escalations")::int8 AS escalations,
+      sum("streamed")::int8 AS streamed,
+      jsonb_agg("latencyHist") AS latency, jsonb_agg("ttftHist") AS ttft, jsonb_agg("tpsHist") AS tps
+    FROM ${rollupWindow(teamId, from, to, where)} r
+    GROUP BY 1, 2, 3
+    ORDER BY 1, 2, 3`;
+  return rows.map((r) => ({
+    taskType: String(r.taskType),
+    model: String(r.model),
+    shadow: Boolean(r.shadow),
+    calls: Number(r.calls),
+    tasks: Number(r.tasks),
+    inputTokens: Number(r.inputTokens),
+    outputTokens: Number(r.outputTokens),
+    costNanos: BigInt(r.costNanos as bigint),
+    unpriced: Number(r.unpriced),
+    labeled: Number(r.labeled),
+    success: Number(r.success),
+    failure: Number(r.failure),
+    errors: Number(r.errors),
+    malformed: Number(r.malformed),
+    escalations: Number(r.escalations),
+    streamed: Number(r.streamed),
+    latencyHist: merge(r.latency),
+    ttftHist: merge(r.ttft),
+    tpsHist: merge(r.tps),
+  }));
+}

@@ -1,0 +1,26 @@
+// The rollup rows that cover [from, to): whole UTC days from the day rows, the hours at either edge from
+// the hourly rows. A 30-day window reads ~31 rows per task type and model instead of ~720 or more.
+import { Prisma } from "@prisma/client";
+import type { TeamId } from "@/lib/auth/team-id";
+
+const DAY_MS = 86_400_000;
+export const TEAM_SEQ = (teamId: TeamId) => Prisma.sql`(SELECT "seq" FROM "Team" WHERE "id" = ${teamId})`;
+
+export const ROLLUP_COLUMNS = Prisma.raw(
+  `"taskType", "model", "shadow", "calls", "tasks", "inputTokens", "outputTokens", "cachedTokens", "costNanos", "unpriced",
+   "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed", "latencyHist", "ttftHist", "tpsHist"`,
+);
+
+/** A subquery of rollup rows for the window; `where` narrows both grains (e.g. one task type). */
+export function rollupWindow(teamId: TeamId, from: Date, to: Date, where: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const dayFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const dayTo = new Date(Math.max(dayFrom.getTime(), Math.floor(to.getTime() / DAY_MS) * DAY_MS));
+  return Prisma.sql`(
+    SELECT ${ROLLUP_COLUMNS} FROM "CallRollupDay"
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "day" >= ${dayFrom} AND "day" < ${dayTo} ${where}
+    UNION ALL
+    SELECT ${ROLLUP_COLUMNS} FROM "CallRollup"
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
+      AND NOT ("hour" >= ${dayFrom} AND "hour" < ${dayTo}) ${where}
+  )`;
+}

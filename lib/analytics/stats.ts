@@ -1,0 +1,115 @@
+// Pure arithmetic over rollup aggregates: the §6 row, intervals, cost per successful task, and the
+// plain-language comparison on a task type's page. No I/O.
+import { histogramCount, mergeHistograms, quantile, type Histogram } from "@/lib/ingest/histogram";
+import { nanosToDollars } from "@/lib/pricing/money";
+
+export type ModelStats = {
+  taskType: string;
+  model: string;
+  shadow: boolean;
+  calls: number;
+  tasks: number;
+  inputTokens: number;
+  outputTokens: number;
+  costNanos: bigint;
+  unpriced: number;
+  labeled: number;
+  success: number;
+  failure: number;
+  errors: number;
+  malformed: number;
+  escalations: number;
+  streamed: number;
+  latencyHist: Histogram;
+  ttftHist: Histogram;
+  tpsHist: Histogram;
+};
+
+const NUMBERS = ["calls", "tasks", "inputTokens", "outputTokens", "unpriced", "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed"] as const;
+
+/** Sums aggregates (e.g. all models of a task type); key fields are taken from the first. */
+export function combine(items: ModelStats[], key: Partial<Pick<ModelStats, "taskType" | "model" | "shadow">> = {}): ModelStats {
+  const out: ModelStats = {
+    taskType: "", model: "", shadow: false, costNanos: 0n, latencyHist: {}, ttftHist: {}, tpsHist: {},
+    ...Object.fromEntries(NUMBERS.map((n) => [n, 0])),
+    ...(items[0] ? { taskType: items[0].taskType, model: items[0].model, shadow: items[0].shadow } : {}),
+    ...key,
+  } as ModelStats;
+  for (const s of items) {
+    for (const n of NUMBERS) out[n] += s[n];
+    out.costNanos += s.costNanos;
+    out.latencyHist = mergeHistograms(out.latencyHist, s.latencyHist);
+    out.ttftHist = mergeHistograms(out.ttftHist, s.ttftHist);
+    out.tpsHist = mergeHistograms(out.tpsHist, s.tpsHist);
+  }
+  return out;
+}
+
+/** Groups aggregates by a key and combines each group, keeping first-seen order. */
+export function groupBy(items: ModelStats[], keyOf: (s: ModelStats) => string): Map<string, ModelStats> {
+  const groups = new Map<string, ModelStats[]>();
+  for (const s of items) groups.set(keyOf(s), [...(groups.get(keyOf(s)) ?? []), s]);
+  return new Map([...groups].map(([k, v]) => [k, combine(v)]));
+}
+
+export const successRate = (s: Pick<ModelStats, "success" | "failure">) => (s.success + s.failure > 0 ? s.success / (s.success + s.failure) : null);
+
+/** 95% Wilson score interval for k successes in n trials; null for n = 0. */
+export function wilson(k: number, n: number, z = 1.959964): { low: number; high: number } | null {
+  if (n <= 0) return null;
+  const p = k / n;
+  const denom = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/**
+ * Spend per successful task: everything spent (retries, escalations, failures) over the tasks expected to
+ * have succeeded (tasks × success rate). Null without labels or tasks.
+ */
+export function costPerSuccessNanos(s: ModelStats): number | null {
+  const rate = successRate(s);
+  if (rate === null || rate === 0 || s.tasks === 0) return null;
+  return Number(s.costNanos) / (s.tasks * rate);
+}
+
+const round = (v: number | null, digits = 1) => (v === null ? null : Number(v.toFixed(digits)));
+
+/** The row of GET /api/v1/analytics/task-types (contracts §6). */
+export function toTaskTypeRow(s: ModelStats) {
+  return {
+    taskType: s.taskType,
+    model: s.model,
+    calls: s.calls,
+    tasks: s.tasks,
+    costUsd: nanosToDollars(s.costNanos),
+    costPerTaskUsd: s.tasks > 0 ? Number(s.costNanos) / s.tasks / 1e9 : null,
+    inputTokens: s.inputTokens,
+    outputTokens: s.outputTokens,
+    labeled: s.labeled,
+    successRate: successRate(s),
+    errorRate: s.calls > 0 ? s.errors / s.calls : null,
+    escalationRate: s.tasks > 0 ? s.escalations / s.tasks : null,
+    latencyP50Ms: round(quantile(s.latencyHist, 0.5)),
+    latencyP95Ms: round(quantile(s.latencyHist, 0.95)),
+    ttftP50Ms: round(quantile(s.ttftHist, 0.5)),
+    outputTokensPerSec: round(quantile(s.tpsHist, 0.5), 2),
+  };
+}
+export type TaskTypeRow = ReturnType<typeof toTaskTypeRow>;
+
+/** Share of a histogram's values in each range [edges[i], edges[i+1]); the last range is open. */
+export function histogramShares(h: Histogram, edges: number[]): number[] {
+  const total = histogramCount(h);
+  const counts = edges.map(() => 0);
+  if (total === 0) return counts;
+  // Each bucket is counted at its representative value (within 2% of every value in it).
+  for (const [bucket, n] of Object.entries(h)) {
+    const v = quantile({ [bucket]: 1 }, 0.5) ?? 0;
+    let i = edges.length - 1;
+    while (i > 0 && v < edges[i]) i--;
+    counts[i] += n;
+  }
+  return counts.map((c) => c / total);
+}

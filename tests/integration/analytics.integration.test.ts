@@ -1,0 +1,128 @@
+// GET /api/v1/analytics/task-types on stored traffic: exact money and rates, percentiles within 5% of the
+// exact value, shadow calls left out, windows at hour and day edges (both rollup grains), scopes.
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/v1/analytics/task-types/route";
+import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
+import { parseRange } from "@/lib/analytics/range";
+import { checkedTeamId } from "@/lib/auth/team-id";
+import { ingestEvents } from "@/lib/ingest/mutations";
+import { applyOutcomes } from "@/lib/outcomes/mutations";
+import { apiRequest, makeEvent, makeKey, makeOwner } from "@/tests/factories";
+
+const HOUR = 3_600_000;
+const base = Date.UTC(2026, 10, 20, 10);
+
+async function get(secret: string | undefined, query: string) {
+  const res = await GET(apiRequest(`/api/v1/analytics/task-types?${query}`, secret));
+  return { status: res.status, json: await res.json() };
+}
+
+function exactQuantile(values: number[], q: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
+}
+
+async function seedTeam() {
+  const { team } = await makeOwner();
+  const teamId = checkedTeamId(team.id);
+  const read = await makeKey(team.id, "read");
+  const nanoLatencies = Array.from({ length: 200 }, (_, i) => 150 + ((i * 37) % 200) * 9.5);
+  const events = [
+    // 200 nano classify calls over two days: 150 success, 30 failure, 20 unlabeled; $0.00014 each.
+    ...nanoLatencies.map((latencyMs, i) => makeEvent({
+      id: `nano-${i}`, model: "gpt-5.4-nano", timestamp: base + (i % 2) * 24 * HOUR + i * 60_000, inputTokens: 1000, outputTokens: 100,
+      latencyMs, ttftMs: latencyMs / 2, outcome: i < 150 ? "success" : i < 180 ? "failure" : undefined,
+    })),
+    // 100 mini classify calls, 10 of them errors; 4 are escalations of nano calls.
+    ...Array.from({ length: 100 }, (_, i) => makeEvent({
+      id: `mini-${i}`, timestamp: base + i * 60_000, inputTokens: 2000, outputTokens: 500, latencyMs: 1000 + i,
+      status: i < 10 ? "error" : "ok", ...(i >= 96 ? { attempt: 2, parentId: `nano-${i}`, escalatedFrom: "gpt-5.4-nano" } : {}),
+    })),
+    // Shadow twins: real calls, but evaluation spend, not part of the table.
+    ...Array.from({ length: 50 }, (_, i) => makeEvent({ id: `shadow-${i}`, timestamp: base + i * 60_000, shadowOf: `nano-${i}`, outcome: "success" })),
+    // An agent run of three steps labeled as a whole.
+    ...[0, 1, 2].map((stepIndex) => makeEvent({ id: `run-${stepIndex}`, taskType: "tool_agent", traceId: "run", stepIndex, timestamp: base + stepIndex * 1000, attempt: 1 })),
+  ];
+  for (let i = 0; i < events.length; i += 100) await ingestEvents(teamId, events.slice(i, i + 100));
+  await applyOutcomes(teamId, [{ traceId: "run", outcome: "failure" }]);
+  return { teamId, team, read, nanoLatencies };
+}
+
+describe("GET /api/v1/analytics/task-types", () => {
+  it("reports exact cost and rates per task type and model, without shadow calls", async () => {
+    const { read, nanoLatencies } = await seedTeam();
+    const { status, json } = await get(read.secret, "from=2026-11-19&to=2026-11-23");
+    expect(status).toBe(200);
+    expect([json.from, json.to]).toEqual(["2026-11-19T00:00:00.000Z", "2026-11-23T00:00:00.000Z"]);
+    const row = (taskType: string, model: string) => json.rows.find((r: { taskType: string; model: string }) => r.taskType === taskType && r.model === model);
+
+    const nano = row("classify", "gpt-5.4-nano");
+    expect(nano).toMatchObject({ calls: 200, tasks: 200, costUsd: 0.028, costPerTaskUsd: 0.00014, inputTokens: 200_000, outputTokens: 20_000, labeled: 180, errorRate: 0, escalationRate: 4 / 200 });
+    expect(nano.successRate).toBeCloseTo(150 / 180, 12);
+    for (const [field, q] of [["latencyP50Ms", 0.5], ["latencyP95Ms", 0.95]] as const) {
+      const exact = exactQuantile(nanoLatencies, q);
+      expect(Math.abs(nano[field] - exact) / exact).toBeLessThanOrEqual(0.05);
+    }
+    const ttftExact = exactQuantile(nanoLatencies.map((l) => l / 2), 0.5);
+    expect(Math.abs(nano.ttftP50Ms - ttftExact) / ttftExact).toBeLessThanOrEqual(0.05);
+    // Every nano call generates 100 tokens in latency/2 ms, so tokens/s is 200,000 / latency.
+    const tpsExact = exactQuantile(nanoLatencies.map((l) => 200_000 / l), 0.5);
+    expect(Math.abs(nano.outputTokensPerSec - tpsExact) / tpsExact).toBeLessThanOrEqual(0.05);
+
+    // The shadow twins (mini, labeled success) must not leak into mini's row: mini has no labels at all.
+    const mini = row("classify", "gpt-5.4-mini");
+    expect(mini).toMatchObject({ calls: 100, tasks: 96, labeled: 0, successRate: null, errorRate: 0.1, escalationRate: 0 });
+    expect(mini.costUsd).toBe(0.16); // 100 × (2000 × $0.40 + 500 × $1.60) / 1M
+
+    // A trace label counts for each of its steps.
+    expect(row("tool_agent", "gpt-5.4-mini")).toMatchObject({ calls: 3, labeled: 3, successRate: 0 });
+    expect(json.rows).toHaveLength(3);
+  });
+
+  it("cuts windows at hours and days, whichever rollup grain answers", async () => {
+    const { read, teamId } = await seedTeam();
+    // nano-i is at base + (i % 2) days + i minutes: the odd ones fall on 11-21.
+    const day21 = await get(read.secret, "from=2026-11-21&to=2026-11-22");
+    expect(day21.json.rows.map((r: { model: string; calls: number }) => [r.model, r.calls])).toEqual([["gpt-5.4-nano", 100]]);
+    // 10:00-11:00 on the 20th holds minutes 0-59 of each series: 30 even nano calls, 60 mini calls, the run.
+    const hour = await get(read.secret, `from=${base}&to=${base + HOUR}`);
+    const calls = hour.json.rows.map((r: { taskType: string; model: string; calls: number }) => `${r.taskType} ${r.model} ${r.calls}`);
+    expect(calls.sort()).toEqual(["classify gpt-5.4-mini 60", "classify gpt-5.4-nano 30", "tool_agent gpt-5.4-mini 3"]);
+    // A window mixing day rows and edge hours adds up to the same as one read from hourly rows only.
+    const mixed = await getModelStats(teamId, new Date(Date.UTC(2026, 10, 19, 13)), new Date(Date.UTC(2026, 10, 22, 5)));
+    expect(mixed.filter((s) => !s.shadow).reduce((n, s) => n + s.calls, 0)).toBe(303);
+
+    const empty = await get(read.secret, "from=2026-10-01&to=2026-10-02");
+    expect(empty).toEqual({ status: 200, json: { from: "2026-10-01T00:00:00.000Z", to: "2026-10-02T00:00:00.000Z", rows: [] } });
+  });
+
+  it("counts a team's local day in its time zone", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    // 04:30 UTC on the 21st is still the 20th in New York; 05:30 UTC is the 21st there.
+    await ingestEvents(teamId, [
+      makeEvent({ id: "late-20th", timestamp: "2026-11-21T04:30:00Z" }),
+      makeEvent({ id: "early-21st", timestamp: "2026-11-21T05:30:00Z" }),
+    ]);
+    const callsOn = async (date: string, zone: string) => {
+      const { window } = parseRange({ range: "custom", from: date, to: date }, zone);
+      return (await getModelStats(teamId, window.from, window.to)).reduce((n, s) => n + s.calls, 0);
+    };
+    expect([await callsOn("2026-11-20", "America/New_York"), await callsOn("2026-11-21", "America/New_York")]).toEqual([1, 1]);
+    expect([await callsOn("2026-11-20", "UTC"), await callsOn("2026-11-21", "UTC")]).toEqual([0, 2]);
+  });
+
+  it("needs a read or admin key and names a bad window field", async () => {
+    const { team, read } = await seedTeam();
+    const ingest = await makeKey(team.id, "ingest");
+    const admin = await makeKey(team.id, "admin");
+    expect((await get(undefined, "")).status).toBe(401);
+    expect((await get(ingest.secret, "")).json.error.code).toBe("forbidden");
+    expect((await get(admin.secret, "")).status).toBe(200);
+    const bad = await get(read.secret, "from=last-week");
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/from/);
+    const backwards = await get(read.secret, "from=2026-11-22&to=2026-11-21");
+    expect(backwards.json.error.message).toMatch(/to: must be after from/);
+  });
+});
