@@ -6,6 +6,7 @@ const ITEMS = [
   { href: "", label: "Overview" },
   { href: "/tasks", label: "Task types" },
   { href: "/calls", label: "Calls" },
+  { href: "/traces", label: "Traces" },
   { href: "/simulate", label: "Simulate" },
   { href: "/policies", label: "Policies" },
   { href: "/settings", label: "Settings" },

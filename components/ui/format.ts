@@ -1,6 +1,35 @@
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+// Display formats shared by the pages. Dates render on the server in the team's time zone, so server and
+// browser output match and every page reads in the same zone.
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
-/** Dates render on the server; UTC keeps server and browser output identical. */
-export function formatDateTime(d: Date | null | undefined, empty = "Never") {
-  return d ? `${dateTime.format(d)} UTC` : empty;
+export function formatDateTime(d: Date | null | undefined, zone = "UTC", empty = "Never") {
+  if (!d) return empty;
+  let f = dateTimes.get(zone);
+  if (!f) dateTimes.set(zone, (f = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: zone })));
+  return `${f.format(d)}${zone === "UTC" ? " UTC" : ""}`;
+}
+
+const counts = new Intl.NumberFormat("en-US");
+export const formatCount = (n: number) => counts.format(n);
+
+export const formatPercent = (v: number | null, digits = 1) => (v === null ? "—" : `${(v * 100).toFixed(digits)}%`);
+
+export function formatMs(v: number | null) {
+  if (v === null) return "—";
+  return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`;
+}
+
+/** Dollars from nano-dollars (exact sums) or from a float per-unit figure. */
+export function formatUsd(nanos: bigint | number | null) {
+  if (nanos === null) return "—";
+  const dollars = Number(nanos) / 1e9;
+  if (dollars === 0) return "$0.00";
+  return `$${dollars.toFixed(Math.abs(dollars) >= 1 ? 2 : Math.abs(dollars) >= 0.01 ? 4 : 6)}`;
+}
+
+/** "+12% vs previous 7 days"; null when there is nothing to compare with. */
+export function formatTrend(now: bigint, before: bigint, period: string) {
+  if (before === 0n) return null;
+  const change = (Number(now) - Number(before)) / Number(before);
+  return { text: `${change >= 0 ? "+" : "−"}${Math.abs(change * 100).toFixed(0)}% vs previous ${period}`, up: change > 0 };
 }

@@ -9,6 +9,7 @@ export const canRenameTeam = (role: Role) => managers.includes(role);
 export const canManagePrices = (role: Role) => managers.includes(role);
 export const canPublishPolicies = (role: Role) => managers.includes(role);
 export const canChangeCapture = (role: Role) => managers.includes(role);
+export const canChangeTimeZone = (role: Role) => managers.includes(role);
 
 /** Only owners hand out or take away ownership; admins manage everyone below owner. */
 export function canAssignRole(actor: Role, from: Role | null, to: Role) {

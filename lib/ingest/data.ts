@@ -26,3 +26,10 @@ export async function getLatestCall(teamId: TeamId) {
     ORDER BY c."ts" DESC LIMIT 1`;
   return row ? { ...row, ts: new Date(row.ts), costNanos: row.cost === null ? null : BigInt(row.cost) } : null;
 }
+
+/** Whether a team has logged anything at all (pages show the install guide until it has). */
+export async function hasTraffic(teamId: TeamId) {
+  const rows = await db().$queryRaw<unknown[]>`
+    SELECT 1 FROM "CallRollupDay" r JOIN "Team" t ON t."seq" = r."teamSeq" WHERE t."id" = ${teamId} LIMIT 1`;
+  return rows.length > 0;
+}

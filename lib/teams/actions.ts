@@ -3,11 +3,11 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireTeam, requireUser } from "@/lib/auth/session";
-import { canChangeCapture, canManageMembers, canRenameTeam } from "@/lib/auth/permissions";
+import { canChangeCapture, canChangeTimeZone, canManageMembers, canRenameTeam } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/http/errors";
 import { parseForm, runAction, type ActionState } from "@/lib/http/action";
-import { inviteRoleSchema, roleSchema, teamNameSchema } from "@/lib/teams/schema";
-import { acceptInvite, createInvite, createTeam, removeMember, renameTeam, revokeInvite, setContentCapture, updateMemberRole } from "@/lib/teams/mutations";
+import { inviteRoleSchema, roleSchema, teamNameSchema, timeZoneSchema } from "@/lib/teams/schema";
+import { acceptInvite, createInvite, createTeam, removeMember, renameTeam, revokeInvite, setContentCapture, setTimeZone, updateMemberRole } from "@/lib/teams/mutations";
 
 const nameForm = z.object({ name: teamNameSchema });
 
@@ -79,5 +79,14 @@ export async function setCaptureAction(slug: string, _prev: ActionState, form: F
     if (!canChangeCapture(ctx.role)) throw forbidden("Only owners and admins can change content capture.");
     await setContentCapture(ctx.team.id, ctx.user.id, form.get("capture") === "on");
     revalidatePath(`/${slug}/settings`);
+  });
+}
+
+export async function setTimeZoneAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await requireTeam(slug);
+  return runAction(async () => {
+    if (!canChangeTimeZone(ctx.role)) throw forbidden("Only owners and admins can change the team's time zone.");
+    await setTimeZone(ctx.team.id, ctx.user.id, parseForm(z.object({ timeZone: timeZoneSchema }), form).timeZone);
+    revalidatePath(`/${slug}`, "layout");
   });
 }

@@ -110,6 +110,13 @@ export async function removeMember(teamId: TeamId, actor: { id: string; role: Ro
   });
 }
 
+export async function setTimeZone(teamId: TeamId, actorId: string, timeZone: string) {
+  await db().$transaction([
+    db().team.update({ where: { id: teamId }, data: { timeZone } }),
+    db().auditEntry.create({ data: { teamId, actorId, action: "team.time_zone", detail: { timeZone } } }),
+  ]);
+}
+
 export async function setContentCapture(teamId: TeamId, actorId: string, enabled: boolean) {
   await db().$transaction([
     db().team.update({ where: { id: teamId }, data: { captureContent: enabled } }),

@@ -1,3 +1,4 @@
+import { isTimeZone } from "@/lib/analytics/time-zone";
 import { z } from "zod";
 
 export const teamNameSchema = z
@@ -5,6 +6,11 @@ export const teamNameSchema = z
   .trim()
   .min(1, "Give the team a name.")
   .max(64, "Keep the team name under 64 characters.");
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Berlin or America/New_York" });
 
 export const roleSchema = z.enum(["owner", "admin", "member", "viewer"], { message: "must be owner, admin, member or viewer" });
 

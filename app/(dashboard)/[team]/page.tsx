@@ -1,17 +1,83 @@
 import type { Metadata } from "next";
-import { TrafficState } from "@/components/shell/traffic-state";
+import Link from "next/link";
+import { RangePicker } from "@/components/analytics/range-picker";
+import { RankedList } from "@/components/charts/ranked-list";
+import { SeriesChart } from "@/components/charts/series-chart";
+import { ShareChart } from "@/components/charts/share-chart";
+import { InstallSdk } from "@/components/shell/install-sdk";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { formatCount, formatMs, formatPercent, formatTrend, formatUsd } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { Stat } from "@/components/ui/stat";
+import { loadOverview, loadSpendCards } from "@/lib/analytics/overview";
+import { parseRange, type RangeParams } from "@/lib/analytics/range";
 import { requireTeam } from "@/lib/auth/session";
+import { hasTraffic } from "@/lib/ingest/data";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage({ params }: { params: Promise<{ team: string }> }) {
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<RangeParams> };
+
+export default async function OverviewPage({ params, searchParams }: Props) {
   const { team: slug } = await params;
   const { team } = await requireTeam(slug);
+  const header = (actions?: React.ReactNode) => <PageHeader title={team.name} description="Where the money goes, what fails and what is slow." actions={actions} />;
+  if (!(await hasTraffic(team.id))) return <>{header()}<InstallSdk slug={slug} what="Spend, success rate and latency" /></>;
+
+  const { window, error } = parseRange(await searchParams, team.timeZone);
+  const [spend, view] = await Promise.all([loadSpendCards(team.id, team.timeZone), loadOverview(team.id, window, team.timeZone)]);
+  const { totals } = view;
+  const trend7 = formatTrend(spend.last7.nanos, spend.last7.previousNanos, "7 days");
+  const trend30 = formatTrend(spend.last30.nanos, spend.last30.previousNanos, "30 days");
   return (
     <>
-      <PageHeader title={team.name} description="Spend, success rate and latency across your LLM calls." />
-      <TrafficState teamId={team.id} slug={slug} what="Charts of cost, success rate and latency" />
+      {header(<RangePicker path={`/${slug}`} window={window} zone={team.timeZone} />)}
+      {error && <div className="mb-4"><Alert>{error}</Alert></div>}
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Spend">
+        <Stat label="Spend today" value={formatUsd(spend.todayNanos)} note={`since midnight, ${team.timeZone}`} />
+        <Stat label="Last 7 days" value={formatUsd(spend.last7.nanos)} note={trend7?.text} tone={trend7 ? (trend7.up ? "up" : "down") : undefined} />
+        <Stat label="Last 30 days" value={formatUsd(spend.last30.nanos)} note={trend30?.text} tone={trend30 ? (trend30.up ? "up" : "down") : undefined} />
+        <Stat label="Projected this month" value={formatUsd(spend.projectedMonthNanos)} note="the last 7 whole days' daily rate" />
+      </dl>
+
+      <h2 className="mb-3 mt-8 text-lg font-semibold">{window.label}</h2>
+      {totals.calls === 0 ? (
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-sm text-gray-600">
+          No calls in this window. Pick a longer range above, or check that your app is sending calls (the SDK logs in the background).
+        </p>
+      ) : (
+        <>
+          <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label="Window totals">
+            <Stat label="Tasks" value={formatCount(totals.tasks)} note={`${formatCount(totals.calls)} calls with retries and escalations`} />
+            <Stat label="Success rate" value={formatPercent(totals.successRate)}
+              note={totals.interval ? `95% CI ${formatPercent(totals.interval.low)}–${formatPercent(totals.interval.high)}, n = ${formatCount(totals.labeled)}` : "no labeled calls"} />
+            <Stat label="Cost per successful task" value={formatUsd(totals.costPerSuccessNanos)} note="retries, escalations and failures included" />
+            <Stat label="Latency p50 / p95" value={`${formatMs(totals.latencyP50Ms)} / ${formatMs(totals.latencyP95Ms)}`} />
+            <Stat label="Evaluation spend" value={formatUsd(totals.shadowNanos)} note="shadow calls, not in the totals" />
+          </dl>
+          {totals.unpriced > 0 && (
+            <div className="mt-3">
+              <Alert tone="info">
+                {formatCount(totals.unpriced)} calls are on models without a price and not in the spend. <Link className="underline" href={`/${slug}/settings/models`}>Add their prices</Link>.
+              </Alert>
+            </div>
+          )}
+          <div className="mt-6 grid gap-4 lg:grid-cols-2">
+            <div className="lg:col-span-2">
+              <Card title="Spend by model" description={window.byHour ? "Per hour" : "Per day"}>
+                <SeriesChart data={view.series.data} series={view.series.series} format="usd" label="Spend by model over time" />
+              </Card>
+            </div>
+            <Card title="Model mix" description="Share of production calls">
+              <ShareChart data={view.modelMix} format="count" label="Calls per model" />
+            </Card>
+            <Card title="Task types that cost most" description={<Link className="underline" href={`/${slug}/tasks`}>All task types</Link>}>
+              <RankedList data={view.topTaskTypes} format="usd" label="Spend per task type" />
+            </Card>
+          </div>
+        </>
+      )}
     </>
   );
 }

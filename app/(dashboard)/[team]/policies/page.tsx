@@ -25,7 +25,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
           description={
             current.version === 0
               ? "Until a policy is published, every routed call goes to the default model. Publish with PUT /api/v1/policy and an admin key."
-              : `Published ${formatDateTime(current.publishedAt)}`
+              : `Published ${formatDateTime(current.publishedAt, team.timeZone)}`
           }
         >
           <pre className="overflow-x-auto rounded-md bg-gray-900 p-4 text-xs text-gray-100">
@@ -37,7 +37,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
             {history.map((v) => (
               <tr key={v.version}>
                 <Td className="font-medium">{v.version}</Td>
-                <Td>{formatDateTime(v.publishedAt)}</Td>
+                <Td>{formatDateTime(v.publishedAt, team.timeZone)}</Td>
                 <Td>{v.by}</Td>
                 <Td className="max-w-xs truncate whitespace-normal">{v.message}</Td>
                 <Td>

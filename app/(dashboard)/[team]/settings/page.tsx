@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { CaptureForm } from "@/components/settings/capture-form";
 import { RenameTeamForm } from "@/components/settings/rename-team-form";
+import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { Card } from "@/components/ui/card";
-import { canChangeCapture, canRenameTeam } from "@/lib/auth/permissions";
+import { canChangeCapture, canChangeTimeZone, canRenameTeam } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
 import { getTeamStorage } from "@/lib/teams/data";
 
@@ -16,6 +17,9 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
     <>
       <Card title="Team">
         <RenameTeamForm slug={slug} name={team.name} canEdit={canRenameTeam(role)} />
+      </Card>
+      <Card title="Time zone">
+        <TimeZoneForm slug={slug} timeZone={team.timeZone} zones={Intl.supportedValuesOf("timeZone")} canEdit={canChangeTimeZone(role)} />
       </Card>
       <Card title="Content capture">
         <CaptureForm slug={slug} enabled={captureContent} canEdit={canChangeCapture(role)} />

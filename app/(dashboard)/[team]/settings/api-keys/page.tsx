@@ -30,9 +30,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
               <Td className="font-medium">{k.name}</Td>
               <Td className="font-mono text-xs">{k.prefix}…</Td>
               <Td>{k.scope}</Td>
-              <Td>{formatDateTime(k.createdAt)}</Td>
-              <Td>{formatDateTime(k.lastUsedAt)}</Td>
-              <Td>{k.revokedAt ? <span className="text-red-700">Revoked {formatDateTime(k.revokedAt)}</span> : <span className="text-green-700">Active</span>}</Td>
+              <Td>{formatDateTime(k.createdAt, team.timeZone)}</Td>
+              <Td>{formatDateTime(k.lastUsedAt, team.timeZone)}</Td>
+              <Td>{k.revokedAt ? <span className="text-red-700">Revoked {formatDateTime(k.revokedAt, team.timeZone)}</span> : <span className="text-green-700">Active</span>}</Td>
               <Td>
                 {manage && !k.revokedAt && (
                   <InlineAction action={revokeKeyAction.bind(null, slug)} fields={{ keyId: k.id }} label="Revoke" pendingLabel="Revoking…"

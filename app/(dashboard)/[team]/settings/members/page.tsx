@@ -40,7 +40,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                   m.role
                 )}
               </Td>
-              <Td>{formatDateTime(m.joinedAt)}</Td>
+              <Td>{formatDateTime(m.joinedAt, team.timeZone)}</Td>
               {manage && (
                 <Td>
                   {editable && (
@@ -61,8 +61,8 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
           {invites.map((i) => (
             <tr key={i.id}>
               <Td>{i.role}</Td>
-              <Td>{formatDateTime(i.createdAt)}</Td>
-              <Td>{formatDateTime(i.expiresAt)}</Td>
+              <Td>{formatDateTime(i.createdAt, team.timeZone)}</Td>
+              <Td>{formatDateTime(i.expiresAt, team.timeZone)}</Td>
               <Td>
                 <InlineAction action={revokeInviteAction.bind(null, slug)} fields={{ inviteId: i.id }} label="Revoke" pendingLabel="Revoking…" />
               </Td>

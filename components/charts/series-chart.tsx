@@ -1,0 +1,24 @@
+"use client";
+// Stacked bars over time (cost by model per day or hour). Adapter: rows of { label, [series]: value }.
+import { BarChart } from "@tremor/react";
+import { CHART_COLORS, formatValue, type ValueFormat } from "@/components/charts/format";
+
+type Props = { data: Record<string, string | number>[]; series: string[]; format: ValueFormat; label: string };
+
+export function SeriesChart({ data, series, format, label }: Props) {
+  return (
+    <figure aria-label={label} data-chart="series">
+      <BarChart
+        className="h-64"
+        data={data}
+        index="label"
+        categories={series}
+        colors={CHART_COLORS.slice(0, series.length)}
+        valueFormatter={(v) => formatValue(format, v)}
+        stack
+        yAxisWidth={72}
+        showAnimation={false}
+      />
+    </figure>
+  );
+}

@@ -1,0 +1,91 @@
+// The Overview page's figures, from rollup reads (queries/) and the arithmetic in stats.ts.
+import type { TeamId } from "@/lib/auth/team-id";
+import { getCostSeries } from "@/lib/analytics/queries/get-cost-series";
+import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
+import { getSpend } from "@/lib/analytics/queries/get-spend";
+import type { Window } from "@/lib/analytics/range";
+import { combine, costPerSuccessNanos, groupBy, successRate, wilson } from "@/lib/analytics/stats";
+import { addDays, floorHour, localDate, startOfLocalDay } from "@/lib/analytics/time-zone";
+import { quantile } from "@/lib/ingest/histogram";
+import { nanosToDollars } from "@/lib/pricing/money";
+
+const HOUR_MS = 3_600_000;
+
+/** Spend today, in the last 7 and 30 days against the period before, and this month's projection. */
+export async function loadSpendCards(teamId: TeamId, zone: string, now = new Date()) {
+  const today = localDate(now, zone);
+  const day = (offset: number) => floorHour(startOfLocalDay(addDays(today, offset), zone));
+  const [todaySpend, last7, prev7, last30, prev30, full7] = await Promise.all([
+    getSpend(teamId, day(0), day(1)),
+    getSpend(teamId, day(-6), day(1)),
+    getSpend(teamId, day(-13), day(-6)),
+    getSpend(teamId, day(-29), day(1)),
+    getSpend(teamId, day(-59), day(-29)),
+    getSpend(teamId, day(-7), day(0)),
+  ]);
+  const [y, m] = today.split("-").map(Number);
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return {
+    todayNanos: todaySpend.productionNanos,
+    last7: { nanos: last7.productionNanos, previousNanos: prev7.productionNanos },
+    last30: { nanos: last30.productionNanos, previousNanos: prev30.productionNanos },
+    // The seven whole days before today, as a daily rate over this month's length.
+    projectedMonthNanos: (full7.productionNanos * BigInt(daysInMonth)) / 7n,
+  };
+}
+
+/** Everything the Overview shows for the selected window. */
+export async function loadOverview(teamId: TeamId, window: Window, zone: string) {
+  const [stats, series] = await Promise.all([
+    getModelStats(teamId, window.from, window.to),
+    getCostSeries(teamId, window.from, window.to, zone, window.byHour),
+  ]);
+  const production = stats.filter((s) => !s.shadow);
+  const total = combine(production);
+  const shadowNanos = stats.filter((s) => s.shadow).reduce((n, s) => n + s.costNanos, 0n);
+  const rate = successRate(total);
+  const byModel = [...groupBy(production, (s) => s.model).values()].sort((a, b) => b.calls - a.calls);
+  const byTask = [...groupBy(production, (s) => s.taskType).values()].sort((a, b) => Number(b.costNanos - a.costNanos));
+  return {
+    totals: {
+      calls: total.calls,
+      tasks: total.tasks,
+      costNanos: total.costNanos,
+      unpriced: total.unpriced,
+      successRate: rate,
+      interval: wilson(total.success, total.success + total.failure),
+      labeled: total.labeled,
+      costPerSuccessNanos: costPerSuccessNanos(total),
+      latencyP50Ms: quantile(total.latencyHist, 0.5),
+      latencyP95Ms: quantile(total.latencyHist, 0.95),
+      shadowNanos,
+    },
+    models: byModel.map((s) => s.model),
+    modelMix: byModel.map((s) => ({ name: s.model, value: s.calls })),
+    topTaskTypes: byTask.slice(0, 6).map((s) => ({ name: s.taskType, value: nanosToDollars(s.costNanos) })),
+    series: seriesRows(series, window, zone),
+  };
+}
+
+// Local dates are formatted as UTC midnights of that date; hours in the team's zone.
+const DAY_LABEL = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const hourLabel = (zone: string) => new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
+
+/** One row per local day (or hour) of the window, every model a column in dollars, gaps as zero. */
+function seriesRows(points: Awaited<ReturnType<typeof getCostSeries>>, window: Window, zone: string) {
+  const keyOf = (d: Date) => (window.byHour ? d.toISOString() : localDate(d, zone));
+  const rows = new Map<string, Record<string, string | number>>();
+  if (window.byHour) {
+    const f = hourLabel(zone);
+    for (let t = window.from.getTime(); t < window.to.getTime(); t += HOUR_MS) rows.set(new Date(t).toISOString(), { label: f.format(new Date(t)) });
+  } else {
+    for (let d = window.fromDate; d <= window.toDate; d = addDays(d, 1)) rows.set(d, { label: DAY_LABEL.format(new Date(`${d}T00:00:00Z`)) });
+  }
+  const models = [...new Set(points.map((p) => p.model))];
+  for (const row of rows.values()) for (const m of models) row[m] = 0;
+  for (const p of points) {
+    const row = rows.get(keyOf(p.bucket));
+    if (row) row[p.model] = Number(row[p.model]) + nanosToDollars(p.costNanos);
+  }
+  return { data: [...rows.values()], series: models };
+}
