@@ -1,18 +1,21 @@
-// Value formats the charts accept by name: formatter functions cannot cross from server to client components.
-export type ValueFormat = "usd" | "ms" | "percent" | "count";
+// Value formats the charts and client tables accept by name: formatter functions cannot cross from server
+// to client components.
+import { formatCount, formatMs, formatPercent, formatUsd } from "@/components/ui/format";
 
-const count = new Intl.NumberFormat("en-US");
+export type ValueFormat = "usd" | "ms" | "percent" | "count" | "number";
 
 export function formatValue(format: ValueFormat, v: number): string {
   switch (format) {
     case "usd":
-      return `$${v.toFixed(Math.abs(v) >= 1 || v === 0 ? 2 : 4)}`;
+      return formatUsd(v * 1e9);
     case "ms":
-      return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`;
+      return formatMs(v);
     case "percent":
-      return `${(v * 100).toFixed(1)}%`;
+      return formatPercent(v);
     case "count":
-      return count.format(v);
+      return formatCount(v);
+    case "number":
+      return v.toFixed(1);
   }
 }
 

@@ -113,3 +113,31 @@ export function histogramShares(h: Histogram, edges: number[]): number[] {
   }
   return counts.map((c) => c / total);
 }
+
+const MIN_LABELS = 30;
+
+function share(ratio: number) {
+  const named: [number, string][] = [[0.25, "a quarter"], [1 / 3, "a third"], [0.5, "half"]];
+  const hit = named.find(([v]) => Math.abs(ratio - v) < 0.03);
+  return hit ? hit[1] : `${Math.round(ratio * 100)}%`;
+}
+
+/**
+ * One sentence comparing the cheapest and the dearest well-labeled model of a task type, or null when
+ * fewer than two models have 30 labels. "Within" only when the 95% intervals overlap.
+ */
+export function compareModels(taskType: string, models: ModelStats[]): string | null {
+  const usable = models.filter((m) => m.success + m.failure >= MIN_LABELS && m.tasks > 0);
+  if (usable.length < 2) return null;
+  const perTask = (m: ModelStats) => Number(m.costNanos) / m.tasks;
+  const [cheap, dear] = [...usable].sort((a, b) => perTask(a) - perTask(b)).filter((_, i, all) => i === 0 || i === all.length - 1);
+  const n = (m: ModelStats) => (m.success + m.failure).toLocaleString("en-US");
+  const [pc, pd] = [successRate(cheap)!, successRate(dear)!];
+  const [ic, id] = [wilson(cheap.success, cheap.success + cheap.failure)!, wilson(dear.success, dear.success + dear.failure)!];
+  const points = Math.abs(pd - pc) * 100;
+  const cost = share(perTask(cheap) / perTask(dear));
+  const evidence = `n = ${n(cheap)} and ${n(dear)} labels`;
+  if (pc >= pd) return `On ${taskType} ${cheap.model} succeeds at least as often as ${dear.model} (${(pc * 100).toFixed(1)}% vs ${(pd * 100).toFixed(1)}%) at ${cost} of the cost per task, ${evidence}.`;
+  if (ic.high >= id.low) return `On ${taskType} ${cheap.model} is within ${points.toFixed(1)} points of ${dear.model} at ${cost} of the cost per task, ${evidence}.`;
+  return `On ${taskType} ${dear.model} succeeds ${points.toFixed(1)} points more often than ${cheap.model} (the 95% intervals do not overlap, ${evidence}); ${cheap.model} costs ${cost} as much per task.`;
+}
