@@ -30,3 +30,29 @@ export const windowQuerySchema = z
       ctx.issues.push({ code: "custom", path: ["to"], message: `must be at most ${MAX_DAYS} days after from`, input: to });
     }
   });
+
+const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional().transform((s) => s || undefined);
+
+/** The Calls page's filters, from its search params; each message names the filter. */
+export const callFiltersSchema = z.object({
+  taskType: optionalText(64),
+  model: optionalText(128),
+  status: z.enum(["ok", "error"], { message: "must be ok or error" }).optional().or(z.literal("").transform(() => undefined)),
+  outcome: z.enum(["success", "failure", "none"], { message: "must be success, failure or none" }).optional().or(z.literal("").transform(() => undefined)),
+  kind: z.enum(["production", "shadow"], { message: "must be production or shadow" }).optional().or(z.literal("").transform(() => undefined)),
+  traceId: optionalText(128),
+  meta: optionalText(200).refine((s) => s === undefined || /^[^=]+=.*$/.test(s), { message: "must look like key=value" }),
+  cursor: optionalText(300),
+});
+export type CallFilters = z.output<typeof callFiltersSchema>;
+
+/** Keyset position (time, id) of the last call on a page, opaque to the browser. */
+export function encodeCursor(ts: Date, id: string) {
+  return Buffer.from(`${ts.getTime()}:${id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { ts: Date; id: string } | null {
+  const text = Buffer.from(cursor, "base64url").toString();
+  const m = /^(\d{1,16}):(.+)$/.exec(text);
+  return m ? { ts: new Date(Number(m[1])), id: m[2] } : null;
+}

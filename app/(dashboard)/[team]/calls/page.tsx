@@ -1,17 +1,72 @@
 import type { Metadata } from "next";
-import { TrafficState } from "@/components/shell/traffic-state";
+import Link from "next/link";
+import { CallFiltersForm } from "@/components/analytics/call-filters";
+import { OutcomeBadge, StatusBadge } from "@/components/analytics/outcome-badge";
+import { RangePicker } from "@/components/analytics/range-picker";
+import { InstallSdk } from "@/components/shell/install-sdk";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button-class";
+import { formatCount, formatDateTime, formatMs, formatUsd } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
+import { loadCalls, parseCallFilters } from "@/lib/analytics/calls";
+import { parseRange, rangeQuery } from "@/lib/analytics/range";
 import { requireTeam } from "@/lib/auth/session";
+import { hasTraffic } from "@/lib/ingest/data";
 
 export const metadata: Metadata = { title: "Calls" };
 
-export default async function CallsPage({ params }: { params: Promise<{ team: string }> }) {
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function CallsPage({ params, searchParams }: Props) {
   const { team: slug } = await params;
   const { team } = await requireTeam(slug);
+  const description = "Every logged call, newest first.";
+  if (!(await hasTraffic(team.id))) return <><PageHeader title="Calls" description={description} /><InstallSdk slug={slug} what="Your calls" /></>;
+  const search = await searchParams;
+  const { window, error } = parseRange(search, team.timeZone);
+  const { filters, errors } = parseCallFilters(search);
+  const { rows, next, dimensions } = await loadCalls(team.id, window, filters);
+  const path = `/${slug}/calls`;
+  const range = Object.fromEntries(new URLSearchParams(rangeQuery(window)));
+  const { cursor: _cursor, ...kept } = filters;
+  const keptParams = Object.entries(kept).filter((e): e is [string, string] => Boolean(e[1]));
+  const pageLink = (cursor?: string) => `${path}?${new URLSearchParams([...Object.entries(range), ...keptParams, ...(cursor ? [["cursor", cursor]] : [])])}`;
   return (
     <>
-      <PageHeader title="Calls" description="Every logged call, newest first, with its model, tokens, cost and outcome." />
-      <TrafficState teamId={team.id} slug={slug} what="Calls" />
+      <PageHeader title="Calls" description={description} actions={<RangePicker path={path} window={window} zone={team.timeZone} keep={kept} />} />
+      {[error, ...errors].filter(Boolean).map((e) => <div key={e} className="mb-3"><Alert>{e} That filter was left out.</Alert></div>)}
+      <CallFiltersForm path={path} filters={filters} range={range} taskTypes={dimensions.taskTypes} models={dimensions.models} />
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-sm text-gray-600">
+          No calls match {keptParams.length ? "these filters" : "this window"}. Widen the time range or clear a filter.
+        </p>
+      ) : (
+        <Table caption="Calls, newest first" head={["Time", "Task type", "Model", "Status", "Outcome", "Latency", "TTFT", "Tokens in / out", "Cost", "Trace"]}>
+          {rows.map((c) => (
+            <tr key={c.id} className="hover:bg-gray-50">
+              <Td><Link className="text-blue-800 underline" href={`${path}/${encodeURIComponent(c.id)}?${rangeQuery(window)}`}>{formatDateTime(new Date(c.ts), team.timeZone)}</Link></Td>
+              <Td>{c.taskType}</Td>
+              <Td>
+                {c.model}
+                {c.attempt > 1 && <span className="ml-1 text-xs text-gray-500">attempt {c.attempt}</span>}
+                {c.shadowOf && <span className="ml-1 text-xs text-violet-700">shadow</span>}
+              </Td>
+              <Td><StatusBadge status={c.status} errorType={c.errorType} /></Td>
+              <Td><OutcomeBadge outcome={c.outcome} /></Td>
+              <Td className="text-right tabular-nums">{formatMs(c.latencyMs)}</Td>
+              <Td className="text-right tabular-nums">{formatMs(c.ttftMs)}</Td>
+              <Td className="text-right tabular-nums">{formatCount(c.inputTokens)} / {formatCount(c.outputTokens)}</Td>
+              <Td className="text-right tabular-nums">{c.cost === null ? "unpriced" : formatUsd(BigInt(c.cost))}</Td>
+              <Td>{c.traceId ? <Link className="text-blue-800 underline" href={`/${slug}/traces/${encodeURIComponent(c.traceId)}`}>step {(c.stepIndex ?? 0) + 1}</Link> : "—"}</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <nav aria-label="Pages" className="mt-3 flex gap-2">
+        {filters.cursor && <Link href={pageLink()} className={buttonClass("secondary")}>← Newest</Link>}
+        {next && <Link href={pageLink(next)} className={buttonClass("secondary")}>Older calls →</Link>}
+      </nav>
     </>
   );
 }

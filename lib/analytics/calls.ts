@@ -1,0 +1,42 @@
+// The Calls and Traces explorers: filters from search params, keyset pages, one call, one run.
+import type { TeamId } from "@/lib/auth/team-id";
+import { getCall } from "@/lib/analytics/queries/get-call";
+import { listCalls } from "@/lib/analytics/queries/list-calls";
+import { listDimensions } from "@/lib/analytics/queries/list-dimensions";
+import { getTrace, listTraces } from "@/lib/analytics/queries/list-traces";
+import type { Window } from "@/lib/analytics/range";
+import { callFiltersSchema, decodeCursor, encodeCursor, type CallFilters } from "@/lib/analytics/schema";
+import { issuesOf } from "@/lib/http/errors";
+
+export const PAGE_SIZE = 50;
+
+/** Filters from search params; an unusable one is dropped and named in `errors`. */
+export function parseCallFilters(params: Record<string, string | undefined>): { filters: CallFilters; errors: string[] } {
+  const result = callFiltersSchema.safeParse(params);
+  if (result.success) return { filters: result.data, errors: [] };
+  const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
+  const kept = callFiltersSchema.safeParse(Object.fromEntries(Object.entries(params).filter(([k]) => !bad.has(k))));
+  return { filters: kept.success ? kept.data : callFiltersSchema.parse({}), errors: issuesOf(result.error).map((i) => `${i.path}: ${i.message}`) };
+}
+
+export async function loadCalls(teamId: TeamId, window: Window, filters: CallFilters) {
+  const after = filters.cursor ? decodeCursor(filters.cursor) : null;
+  const [rows, dimensions] = await Promise.all([
+    listCalls(teamId, window.from, window.to, filters, after, PAGE_SIZE + 1),
+    listDimensions(teamId),
+  ]);
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > PAGE_SIZE && last ? encodeCursor(new Date(last.ts), last.id) : null, dimensions };
+}
+
+export async function loadTraces(teamId: TeamId, window: Window, filter: { taskType?: string; cursor?: string }) {
+  const after = filter.cursor ? decodeCursor(filter.cursor) : null;
+  const rows = await listTraces(teamId, window.from, window.to, filter, after, PAGE_SIZE + 1);
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > PAGE_SIZE && last ? encodeCursor(new Date(last.ts), last.headId) : null };
+}
+
+export const loadCall = getCall;
+export const loadTrace = getTrace;

@@ -1,0 +1,32 @@
+// One call with everything around it: its content, the other attempts of its task and its shadow twins.
+// Attempts and twins are looked up within an hour of the call, on the (teamSeq, ts) index.
+import type { TeamId } from "@/lib/auth/team-id";
+import { db } from "@/lib/db";
+import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
+import type { CallListRow } from "@/lib/analytics/queries/list-calls";
+
+const HOUR_MS = 3_600_000;
+
+export async function getCall(teamId: TeamId, id: string) {
+  const team = await db().team.findUnique({ where: { id: teamId }, select: { seq: true } });
+  const call = team && (await db().call.findUnique({ where: { teamSeq_id: { teamSeq: team.seq, id } } }));
+  if (!call) return null;
+  const root = call.shadowOf ?? call.parentId ?? call.id;
+  const [content, related] = await Promise.all([
+    db().callContent.findUnique({ where: { teamSeq_callId: { teamSeq: call.teamSeq, callId: call.id } } }),
+    db().$queryRaw<CallListRow[]>`
+      SELECT "id", "ts", "taskType", "model", "status", "errorType", COALESCE("traceOutcome", "outcome") AS outcome, "latencyMs", "ttftMs",
+             "inputTokens", "outputTokens", "costNanos"::text AS cost, "traceId", "stepIndex", "attempt", "shadowOf"
+      FROM "Call"
+      WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${new Date(call.ts.getTime() - HOUR_MS)} AND "ts" < ${new Date(call.ts.getTime() + HOUR_MS)}
+        AND ("id" = ${root} OR "parentId" = ${root} OR "shadowOf" = ${root} OR "shadowOf" = ${call.id})
+      ORDER BY "attempt", "ts"`,
+  ]);
+  return {
+    call,
+    content,
+    attempts: related.filter((r) => r.shadowOf === null),
+    shadows: related.filter((r) => r.shadowOf !== null && r.id !== call.id),
+  };
+}
+

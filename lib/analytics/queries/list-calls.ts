@@ -1,0 +1,38 @@
+// One page of calls, newest first, by keyset on (ts, id): each page is an index range scan on
+// (teamSeq, ts), as fast on page 1,000 as on page 1.
+import { Prisma } from "@prisma/client";
+import type { TeamId } from "@/lib/auth/team-id";
+import { db } from "@/lib/db";
+import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
+import type { CallFilters } from "@/lib/analytics/schema";
+
+export type CallListRow = {
+  id: string; ts: Date; taskType: string; model: string; status: number; errorType: string | null; outcome: number | null;
+  latencyMs: number; ttftMs: number | null; inputTokens: number; outputTokens: number; cost: string | null;
+  traceId: string | null; stepIndex: number | null; attempt: number; shadowOf: string | null;
+};
+
+export async function listCalls(teamId: TeamId, from: Date, to: Date, f: Omit<CallFilters, "cursor">, after: { ts: Date; id: string } | null, limit: number) {
+  const where: Prisma.Sql[] = [];
+  if (f.taskType) where.push(Prisma.sql`"taskType" = ${f.taskType}`);
+  if (f.model) where.push(Prisma.sql`"model" = ${f.model}`);
+  if (f.status) where.push(Prisma.sql`"status" = ${f.status === "error" ? 1 : 0}`);
+  if (f.outcome === "none") where.push(Prisma.sql`COALESCE("traceOutcome", "outcome") IS NULL`);
+  else if (f.outcome) where.push(Prisma.sql`COALESCE("traceOutcome", "outcome") = ${f.outcome === "success" ? 1 : 0}`);
+  if (f.kind === "shadow") where.push(Prisma.sql`"shadowOf" IS NOT NULL`);
+  if (f.kind === "production") where.push(Prisma.sql`"shadowOf" IS NULL`);
+  if (f.traceId) where.push(Prisma.sql`"traceId" = ${f.traceId}`);
+  if (f.meta) {
+    const at = f.meta.indexOf("=");
+    where.push(Prisma.sql`"metadata" @> ${JSON.stringify({ [f.meta.slice(0, at).trim()]: f.meta.slice(at + 1).trim() })}::jsonb`);
+  }
+  if (after) where.push(Prisma.sql`("ts", "id") < (${after.ts}, ${after.id})`);
+  return db().$queryRaw<CallListRow[]>`
+    SELECT "id", "ts", "taskType", "model", "status", "errorType", COALESCE("traceOutcome", "outcome") AS outcome, "latencyMs", "ttftMs",
+           "inputTokens", "outputTokens", "costNanos"::text AS cost, "traceId", "stepIndex", "attempt", "shadowOf"
+    FROM "Call"
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to}
+      ${where.length ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    ORDER BY "ts" DESC, "id" DESC
+    LIMIT ${limit}`;
+}

@@ -1,0 +1,46 @@
+// Agent runs, newest first: a run is listed by its first step (stepIndex 0, or no index), found by
+// keyset on the (teamSeq, ts) index; its other steps come from the (teamSeq, traceId) index.
+import { Prisma } from "@prisma/client";
+import type { TeamId } from "@/lib/auth/team-id";
+import { db } from "@/lib/db";
+import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
+
+export type TraceListRow = {
+  traceId: string; headId: string; ts: Date; taskType: string; steps: number; models: string[]; cost: string | null;
+  traceOutcome: number | null; failures: number; latencyMs: number;
+};
+
+export async function listTraces(teamId: TeamId, from: Date, to: Date, filter: { taskType?: string }, after: { ts: Date; id: string } | null, limit: number) {
+  return db().$queryRaw<TraceListRow[]>`
+    WITH heads AS (
+      SELECT "traceId", "id", "ts", "taskType" FROM "Call"
+      WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "traceId" IS NOT NULL
+        AND COALESCE("stepIndex", 0) = 0 AND "attempt" = 1 AND "shadowOf" IS NULL
+        ${filter.taskType ? Prisma.sql`AND "taskType" = ${filter.taskType}` : Prisma.empty}
+        ${after ? Prisma.sql`AND ("ts", "id") < (${after.ts}, ${after.id})` : Prisma.empty}
+      ORDER BY "ts" DESC, "id" DESC LIMIT ${limit}
+    )
+    SELECT h."traceId", h."id" AS "headId", h."ts", h."taskType",
+           count(c.*)::int AS steps, array_agg(DISTINCT c."model") AS models, sum(c."costNanos")::text AS cost,
+           max(c."traceOutcome")::int AS "traceOutcome", count(*) FILTER (WHERE c."outcome" = 0)::int AS failures,
+           (extract(epoch FROM max(c."ts") - h."ts") * 1000 + max(c."latencyMs"))::float8 AS "latencyMs"
+    FROM heads h
+    JOIN "Call" c ON c."teamSeq" = ${TEAM_SEQ(teamId)} AND c."traceId" = h."traceId" AND c."shadowOf" IS NULL
+    GROUP BY h."traceId", h."id", h."ts", h."taskType"
+    ORDER BY h."ts" DESC, h."id" DESC`;
+}
+
+/** Every step of one run in order, with the run's label. */
+export async function getTrace(teamId: TeamId, traceId: string) {
+  const [steps, label] = await Promise.all([
+    db().$queryRaw<{ id: string; ts: Date; taskType: string; model: string; stepIndex: number | null; attempt: number; status: number; errorType: string | null;
+      outcome: number | null; latencyMs: number; inputTokens: number; outputTokens: number; toolCallCount: number; cost: string | null; shadowOf: string | null }[]>`
+      SELECT "id", "ts", "taskType", "model", "stepIndex", "attempt", "status", "errorType", "outcome", "latencyMs", "inputTokens", "outputTokens",
+             "toolCallCount", "costNanos"::text AS cost, "shadowOf"
+      FROM "Call" WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "traceId" = ${traceId}
+      ORDER BY "stepIndex" NULLS LAST, "ts", "attempt"`,
+    db().$queryRaw<{ outcome: number; reason: string | null; updatedAt: Date }[]>`
+      SELECT "outcome", "reason", "updatedAt" FROM "TraceOutcome" WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "traceId" = ${traceId}`,
+  ]);
+  return { steps, label: label[0] ?? null };
+}
