@@ -34,7 +34,9 @@ export default defineConfig({
     env: {
       SWITCHYARD_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
-      SWITCHYARD_DEMO: "0",
+      // The demo team (30 days, ~200k calls) seeds in the background while the first specs run; the analytics
+      // spec waits for it.
+      SWITCHYARD_DEMO: "1",
       // A second team that the test users never join: the cross-team checks aim at it.
       SWITCHYARD_INIT_EMAIL: E2E_OTHER_TEAM.email,
       SWITCHYARD_INIT_PASSWORD: E2E_OTHER_TEAM.password,

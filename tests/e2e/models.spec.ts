@@ -17,7 +17,7 @@ test("calls on an unknown model are flagged unpriced until its price is added", 
   expect(await res.json()).toEqual({ accepted: 2, duplicates: 1, rejected: [] });
 
   await page.goto(`/${slug}`);
-  await expect(page.getByText("Traffic logged")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Last 30 days" })).toBeVisible();
   await expect(page.getByText("2 calls are on models without a price and not in the spend.")).toBeVisible();
   await page.getByRole("link", { name: "Add their prices" }).click();
   await expect(page.getByText("acme-large: 2 calls without a price.")).toBeVisible();
@@ -35,5 +35,6 @@ test("calls on an unknown model are flagged unpriced until its price is added", 
   await expect(page.getByText("without a price")).toHaveCount(0);
   await expect(page.getByRole("row", { name: /acme-large 2020-01-01 \$1\.00 \$2\.00/ })).toBeVisible();
   await page.goto(`/${slug}`);
-  await expect(page.getByText("$0.0024")).toBeVisible(); // 2 × (1000 × $1 + 100 × $2) per 1M tokens
+  // 2 × (1000 × $1 + 100 × $2) per 1M tokens, in the last-30-days card (and today's, unless midnight just passed)
+  await expect(page.locator("dt", { hasText: /^Last 30 days$/ }).locator("..")).toContainText("$0.0024");
 });

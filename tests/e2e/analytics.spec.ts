@@ -1,0 +1,94 @@
+// The dashboards on the demo team: charts drawn from data, sortable table and CSV, filters that narrow
+// the calls list, a call's page, agent runs; screenshots of each page at 1280 and 390 px.
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { AnalyticsPages } from "./pages/analytics";
+
+test.describe.configure({ mode: "serial" });
+
+test("overview, task types and a task type's comparison draw their charts from the demo traffic", async ({ page }) => {
+  test.setTimeout(180_000);
+  const demo = new AnalyticsPages(page);
+  await demo.openDemo();
+
+  await page.goto("/demo");
+  await demo.expectPlotted("series");
+  await demo.expectPlotted("share");
+  await expect(demo.chart("ranked")).toContainText("tool_agent");
+  await expect(page.getByText("Cost per successful task")).toBeVisible();
+  await demo.screenshots("overview");
+
+  await page.goto("/demo?range=24h");
+  await expect(page.getByRole("link", { name: "24 h" })).toHaveAttribute("aria-current", "true");
+  await page.goto("/demo?range=custom&from=2026-11-10&to=2026-11-01");
+  await expect(page.getByRole("alert").filter({ hasText: "custom range" })).toContainText("end date (to)");
+
+  await page.goto("/demo/tasks");
+  const table = page.getByRole("table");
+  const rows = await table.locator("tbody tr").count();
+  expect(rows).toBeGreaterThanOrEqual(8);
+  const success = page.getByRole("columnheader", { name: /Success/ });
+  await success.getByRole("button").focus();
+  await page.keyboard.press("Enter");
+  await expect(success).toHaveAttribute("aria-sort", "descending");
+  const rates = (await demo.columnValues(table, 8)).map((t) => parseFloat(t));
+  expect(rates).toEqual([...rates].sort((a, b) => b - a));
+  await demo.screenshots("task-types");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const csv = fs.readFileSync(await (await download).path(), "utf8").trim().split("\r\n");
+  expect(csv[0]).toBe("taskType,model,calls,tasks,costUsd,costPerTaskUsd,costPerSuccessUsd,inputTokens,outputTokens,labeled,successRate,errorRate,escalationRate,latencyP50Ms,latencyP95Ms,ttftP50Ms,outputTokensPerSec");
+  expect(csv).toHaveLength(rows + 1);
+
+  await page.getByRole("link", { name: "tool_agent" }).first().click();
+  await expect(page.getByRole("heading", { name: "tool_agent", level: 1 })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText(/On tool_agent gpt-5.4-mini succeeds [\d.]+ points more often than gpt-5.4-nano/);
+  await demo.expectPlotted("distribution");
+  await expect(page.getByRole("table", { name: "Step success by model" })).toBeVisible();
+  await demo.screenshots("task-type");
+});
+
+test("filters narrow the calls list, pages go back in time, and a call and a run open", async ({ page }) => {
+  test.setTimeout(120_000);
+  const demo = new AnalyticsPages(page);
+  await demo.openDemo();
+
+  await page.goto("/demo/calls?range=30d");
+  const table = page.getByRole("table", { name: "Calls, newest first" });
+  await expect(table.locator("tbody tr")).toHaveCount(50);
+  expect(new Set(await demo.columnValues(table, 2)).size).toBeGreaterThan(1);
+
+  await page.getByLabel("Task type").selectOption("extract");
+  await page.getByLabel("Outcome").selectOption("failure");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/taskType=extract/);
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+  expect(new Set(await demo.columnValues(table, 2))).toEqual(new Set(["extract"]));
+  expect(new Set(await demo.columnValues(table, 5))).toEqual(new Set(["failure"]));
+  await demo.screenshots("calls");
+
+  const links = () => table.locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const firstPage = { times: await demo.columnValues(table, 1), ids: await links() };
+  await page.getByRole("link", { name: "Older calls →" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  const secondPage = { times: await demo.columnValues(table, 1), ids: await links() };
+  expect(secondPage.ids.filter((id) => firstPage.ids.includes(id))).toEqual([]);
+  expect(Date.parse(secondPage.times[0])).toBeLessThanOrEqual(Date.parse(firstPage.times.at(-1)!));
+  expect(new Set(await demo.columnValues(table, 2))).toEqual(new Set(["extract"]));
+
+  await table.locator("tbody tr a").first().click();
+  await expect(page.getByRole("heading", { name: /^Call / })).toBeVisible();
+  await expect(page.getByText("Input / output tokens")).toBeVisible();
+  await demo.screenshots("call");
+
+  await page.goto("/demo/traces");
+  const runs = page.getByRole("table", { name: "Agent runs" });
+  await expect(runs.locator("tbody tr").first()).toBeVisible();
+  await demo.screenshots("traces");
+  await runs.locator("tbody tr a").first().click();
+  await expect(page.getByRole("heading", { name: /^Trace / })).toBeVisible();
+  const steps = await demo.columnValues(page.getByRole("table", { name: "Steps in order" }), 1);
+  expect(steps.slice(0, 3)).toEqual(["1", "2", "3"]);
+  await demo.screenshots("trace");
+});

@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { DEMO_USER } from "../../../lib/demo/seed";
+import { AuthPages } from "./auth";
+
+/** The analytics pages of the demo team: charts, tables, filters and screenshots at two widths. */
+export class AnalyticsPages {
+  constructor(private readonly page: Page) {}
+
+  /** Signs in as the demo user once the background seeding has created it, and waits for its tool_agent runs. */
+  async openDemo() {
+    await expect(async () => {
+      await new AuthPages(this.page).signIn(DEMO_USER.email, DEMO_USER.password);
+      await expect(this.page).toHaveURL(/\/demo$/, { timeout: 15_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(async () => {
+      await this.page.goto("/demo/tasks?range=30d");
+      await expect(this.page.getByRole("link", { name: "tool_agent" }).first()).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 90_000 });
+  }
+
+  chart(kind: "series" | "share" | "distribution" | "ranked"): Locator {
+    return this.page.locator(`figure[data-chart="${kind}"]`).first();
+  }
+
+  /** The chart's svg drew marks for its data: bars with a height, or donut sectors with a shape. */
+  async expectPlotted(kind: "series" | "share" | "distribution") {
+    const marks = this.chart(kind).locator("svg .recharts-bar-rectangle rect, svg path.recharts-sector");
+    await expect(marks.first()).toBeAttached();
+    const drawn = await marks.evaluateAll((els) =>
+      els.filter((el) => (el.tagName === "rect" ? Number(el.getAttribute("height")) > 0 : (el.getAttribute("d") ?? "").length > 10)).length);
+    expect(drawn).toBeGreaterThan(1);
+  }
+
+  async screenshots(name: string) {
+    for (const width of [1280, 390]) {
+      await this.page.setViewportSize({ width, height: 900 });
+      await this.page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
+    }
+    await this.page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  columnValues(table: Locator, column: number) {
+    return table.locator(`tbody tr td:nth-child(${column})`).allInnerTexts();
+  }
+}
