@@ -52,3 +52,9 @@ SELECT "teamSeq", date_trunc('day', "hour", 'UTC'), "taskType", "model", "shadow
        sum("escalations"), sum("streamed"), sy_hist_sum("latencyHist"), sy_hist_sum("ttftHist"), sy_hist_sum("tpsHist")
 FROM "CallRollup"
 GROUP BY 1, 2, 3, 4, 5;
+
+-- The histogram bucket of a value, as lib/ingest/histogram.ts computes it (rebuilding rollups in SQL).
+CREATE FUNCTION sy_hist_bucket(v float8) RETURNS int
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN v >= 1 THEN ceil(ln(v) / ln(1.02::float8 / 0.98::float8) - 1e-9)::int + 1 ELSE 0 END
+$$;
