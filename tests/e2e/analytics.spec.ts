@@ -92,3 +92,18 @@ test("filters narrow the calls list, pages go back in time, and a call and a run
   expect(steps.slice(0, 3)).toEqual(["1", "2", "3"]);
   await demo.screenshots("trace");
 });
+
+test("the team's time zone decides where days begin, and a bad zone is refused by name", async ({ page }) => {
+  const demo = new AnalyticsPages(page);
+  await demo.openDemo();
+  await page.goto("/demo/settings");
+  await page.getByLabel("Time zone").fill("Mars/Olympus_Mons");
+  await page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(page.getByText("must be an IANA time zone")).toBeVisible();
+  await page.getByLabel("Time zone").fill("Asia/Tokyo");
+  await page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(page.getByText("Days on every page now start at midnight in this zone.")).toBeVisible();
+  await page.goto("/demo?range=7d");
+  await expect(page.getByText("Last 7 days, days in Asia/Tokyo")).toBeVisible();
+  await expect(page.getByText("since midnight, Asia/Tokyo")).toBeVisible();
+});

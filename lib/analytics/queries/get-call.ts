@@ -3,7 +3,7 @@
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
-import type { CallListRow } from "@/lib/analytics/queries/list-calls";
+import { CALL_ROW, type CallListRow } from "@/lib/analytics/queries/list-calls";
 
 const HOUR_MS = 3_600_000;
 
@@ -15,9 +15,7 @@ export async function getCall(teamId: TeamId, id: string) {
   const [content, related] = await Promise.all([
     db().callContent.findUnique({ where: { teamSeq_callId: { teamSeq: call.teamSeq, callId: call.id } } }),
     db().$queryRaw<CallListRow[]>`
-      SELECT "id", "ts", "taskType", "model", "status", "errorType", COALESCE("traceOutcome", "outcome") AS outcome, "latencyMs", "ttftMs",
-             "inputTokens", "outputTokens", "costNanos"::text AS cost, "traceId", "stepIndex", "attempt", "shadowOf"
-      FROM "Call"
+      SELECT ${CALL_ROW} FROM "Call"
       WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${new Date(call.ts.getTime() - HOUR_MS)} AND "ts" < ${new Date(call.ts.getTime() + HOUR_MS)}
         AND ("id" = ${root} OR "parentId" = ${root} OR "shadowOf" = ${root} OR "shadowOf" = ${call.id})
       ORDER BY "attempt", "ts"`,

@@ -12,6 +12,10 @@ export type CallListRow = {
   traceId: string | null; stepIndex: number | null; attempt: number; shadowOf: string | null;
 };
 
+/** The columns of a CallListRow (also read by get-call.ts). */
+export const CALL_ROW = Prisma.raw(`"id", "ts", "taskType", "model", "status", "errorType", COALESCE("traceOutcome", "outcome") AS outcome,
+  "latencyMs", "ttftMs", "inputTokens", "outputTokens", "costNanos"::text AS cost, "traceId", "stepIndex", "attempt", "shadowOf"`);
+
 export async function listCalls(teamId: TeamId, from: Date, to: Date, f: Omit<CallFilters, "cursor">, after: { ts: Date; id: string } | null, limit: number) {
   const where: Prisma.Sql[] = [];
   if (f.taskType) where.push(Prisma.sql`"taskType" = ${f.taskType}`);
@@ -28,8 +32,7 @@ export async function listCalls(teamId: TeamId, from: Date, to: Date, f: Omit<Ca
   }
   if (after) where.push(Prisma.sql`("ts", "id") < (${after.ts}, ${after.id})`);
   return db().$queryRaw<CallListRow[]>`
-    SELECT "id", "ts", "taskType", "model", "status", "errorType", COALESCE("traceOutcome", "outcome") AS outcome, "latencyMs", "ttftMs",
-           "inputTokens", "outputTokens", "costNanos"::text AS cost, "traceId", "stepIndex", "attempt", "shadowOf"
+    SELECT ${CALL_ROW}
     FROM "Call"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to}
       ${where.length ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty}
