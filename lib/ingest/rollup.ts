@@ -27,15 +27,17 @@ export type StoredCall = {
 
 export const COUNTERS = [
   "calls", "tasks", "inputTokens", "outputTokens", "cachedTokens", "reasoningTokens", "costNanos", "unpriced",
-  "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed",
+  "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed", "taskInputTokens", "taskOutputTokens",
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 
 export type RollupKey = { hour: Date; taskType: string; model: string; shadow: boolean; contextBucket: number; toolCount: number };
 export type RollupRow = RollupKey & Record<Counter, bigint> & { latencyHist: Histogram; ttftHist: Histogram; tpsHist: Histogram };
 
-// Context sizes the routing rules care about (the article's 3,000 and 4,000 token lines among them).
-const CONTEXT_BOUNDS = [250, 500, 1000, 2000, 3000, 4000, 6000, 8000, 16000, 32000, 64000, 128000];
+// Context sizes the routing rules care about. Bucket i holds sizes below CONTEXT_BOUNDS[i], so each bound
+// is a round number + 1: "contextTokens > 4000" (the article's line) separates whole buckets, and the
+// simulator answers it from rollups alone.
+export const CONTEXT_BOUNDS = [251, 501, 1001, 2001, 3001, 4001, 6001, 8001, 16001, 32001, 64001, 128001];
 
 export function contextBucket(tokens: number): number {
   const i = CONTEXT_BOUNDS.findIndex((b) => tokens < b);
@@ -77,7 +79,11 @@ export class RollupBatch {
     const row = this.row(c);
     const outcome = effectiveOutcome(c);
     row.calls += 1n;
-    if (c.attempt === 1) row.tasks += 1n;
+    if (c.attempt === 1) {
+      row.tasks += 1n;
+      row.taskInputTokens += BigInt(c.inputTokens);
+      row.taskOutputTokens += BigInt(c.outputTokens);
+    }
     row.inputTokens += BigInt(c.inputTokens);
     row.outputTokens += BigInt(c.outputTokens);
     row.cachedTokens += BigInt(c.cachedTokens ?? 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { choose, matches, sampleShadows, stableFraction } from "./evaluate";
+import { chooseShares, choose, matches, sampleShadows, stableFraction } from "./evaluate";
 import type { Policy } from "./policy";
 
 const router: Policy = {
@@ -57,5 +57,25 @@ describe("sampleShadows", () => {
     expect(hits / n).toBeLessThan(0.06);
     expect(sampleShadows(router, f({ taskType: "summarize" }), "gpt-5.4-nano", () => 0)).toEqual([]);
     expect(sampleShadows(router, f({ taskType: "classify" }), "gpt-5.4-mini", () => 0)).toEqual([]);
+  });
+});
+
+describe("chooseShares", () => {
+  const policy = {
+    defaultModel: "mini",
+    rules: [
+      { id: "small", when: { contextTokens: { lte: 1000 } }, model: "nano" },
+      { id: "canary", when: { taskType: ["extract"] }, split: [{ model: "nano", weight: 1 }, { model: "mini", weight: 3 }] },
+    ],
+  };
+  it("gives the rule's model, a split's weights, or the default, as choose would", () => {
+    expect(chooseShares(policy, { taskType: "extract", contextTokens: 800, toolCount: 0 })).toEqual([{ model: "nano", share: 1, ruleId: "small" }]);
+    expect(chooseShares(policy, { taskType: "extract", contextTokens: 5000, toolCount: 0 })).toEqual([
+      { model: "nano", share: 0.25, ruleId: "canary" }, { model: "mini", share: 0.75, ruleId: "canary" },
+    ]);
+    expect(chooseShares(policy, { taskType: "summarize", contextTokens: 5000, toolCount: 0 })).toEqual([{ model: "mini", share: 1, ruleId: null }]);
+    // Over many calls the hash-based split lands on the weights chooseShares reports.
+    const picks = Array.from({ length: 20_000 }, (_, i) => choose(policy, { taskType: "extract", contextTokens: 5000, toolCount: 0, callId: `c${i}` }).model);
+    expect(picks.filter((m) => m === "nano").length / picks.length).toBeCloseTo(0.25, 1);
   });
 });

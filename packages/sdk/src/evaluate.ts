@@ -60,6 +60,24 @@ export function choose(policy: Policy, f: Features): Choice {
   return { model: policy.defaultModel, ruleId: null };
 }
 
+export type Share = { model: string; share: number; ruleId: string | null };
+
+/**
+ * What `choose` does to a group of calls with the same features: the models it picks and the share of
+ * calls each gets (a split's arms by weight, the expected outcome of the hash). The simulator uses this.
+ */
+export function chooseShares(policy: Policy, f: Omit<Features, "callId" | "traceId">): Share[] {
+  for (const rule of policy.rules ?? []) {
+    if (!matches(rule.when, { ...f, callId: "" })) continue;
+    if (rule.model) return [{ model: rule.model, share: 1, ruleId: rule.id }];
+    const total = rule.split!.reduce((s, a) => s + a.weight, 0);
+    const shares = new Map<string, number>();
+    for (const arm of rule.split!) shares.set(arm.model, (shares.get(arm.model) ?? 0) + arm.weight / total);
+    return [...shares].map(([model, share]) => ({ model, share, ruleId: rule.id }));
+  }
+  return [{ model: policy.defaultModel, share: 1, ruleId: null }];
+}
+
 /** Shadow models sampled for this call (each matching entry independently, at its sample rate). */
 export function sampleShadows(policy: Policy, f: Features, servedModel: string, random: () => number = Math.random): string[] {
   const models: string[] = [];

@@ -3,5 +3,5 @@ export type { SwitchyardOptions } from "./switchyard";
 export type { CallOptions } from "./wrap";
 export { policySchema, DEFAULT_POLICY } from "./policy";
 export type { Policy, PolicyInput } from "./policy";
-export { choose, matches, sampleShadows, stableFraction } from "./evaluate";
-export type { Features, Choice } from "./evaluate";
+export { choose, chooseShares, matches, sampleShadows, stableFraction } from "./evaluate";
+export type { Features, Choice, Share } from "./evaluate";

@@ -1,0 +1,79 @@
+// The projection arithmetic on hand-computed cases (contracts §7).
+import { describe, expect, it } from "vitest";
+import type { Policy } from "@switchyard/sdk";
+import { compute, totalOf, type Evidence, type SimData } from "@/lib/simulate/compute";
+import { formatTotals } from "@/lib/simulate/format";
+import { plan } from "@/lib/simulate/plan";
+
+const PRICES = { "gpt-5.4-mini": { input: 400_000, output: 1_600_000 }, "gpt-5.4-nano": { input: 100_000, output: 400_000 } };
+const ev = (model: string, over: Partial<Evidence> = {}): Evidence =>
+  ({ taskType: "extract", model, calls: 1000, outputTokens: 100_000, success: 900, failure: 100, errors: 0, malformed: 0, latencyHist: { "300": 1000 }, ...over });
+
+function data(over: Partial<SimData> = {}): SimData {
+  return {
+    groups: [{ taskType: "extract", model: "gpt-5.4-nano", contextTokens: 1000, toolCount: 0, tasks: 1000, inputTokens: 40_000_000, outputTokens: 10_000_000 }],
+    evidence: [ev("gpt-5.4-nano"), ev("gpt-5.4-mini")],
+    baseline: [{ taskType: "extract", tasks: 1000, costNanos: 8_000_000_000n, success: 900, failure: 100, escalations: 0, latencyHist: { "300": 1000 } }],
+    prices: PRICES,
+    ...over,
+  };
+}
+const allMini: Policy = { defaultModel: "gpt-5.4-mini" };
+const A = { reviewCostPerFailureUsd: 0, minSamples: 30 };
+
+describe("compute", () => {
+  it("prices a day of 40M input and 10M output tokens on $0.40 / $1.60 at exactly $32.00", () => {
+    const [row] = compute(data(), allMini, A);
+    expect(formatTotals(row.projected).costUsd).toBe(32);
+    expect(formatTotals(row.baseline).costUsd).toBe(8);
+    expect(row.modelMix).toEqual({ "gpt-5.4-mini": 1 });
+  });
+
+  it("scales output tokens by the models' mean output on the task type when both have enough calls", () => {
+    // mini writes 150 tokens on average where nano writes 100: 10M output tokens become 15M.
+    const rich = data({ evidence: [ev("gpt-5.4-nano"), ev("gpt-5.4-mini", { outputTokens: 150_000 })] });
+    expect(formatTotals(compute(rich, allMini, A)[0].projected).costUsd).toBe(16 + 15 * 1.6);
+    // Below minSamples calls the tokens are taken as they are.
+    expect(formatTotals(compute(rich, allMini, { ...A, minSamples: 2000 })[0].projected).costUsd).toBe(32);
+  });
+
+  it("escalates the detected share of failures and adds the escalation model's cost and success", () => {
+    const policy: Policy = { defaultModel: "gpt-5.4-nano", escalation: { model: "gpt-5.4-mini", on: ["error", "malformed_output"], maxAttempts: 2 } };
+    // nano: 80% success; of its 200 failures, 100 errors + 60 malformed are detected (d = 0.8).
+    const d = data({ evidence: [ev("gpt-5.4-nano", { success: 800, failure: 200, errors: 100, malformed: 60 }), ev("gpt-5.4-mini", { success: 950, failure: 50 })] });
+    const [row] = compute(d, policy, { ...A, reviewCostPerFailureUsd: 2 });
+    const escalated = 0.2 * 0.8; // (1 - p) × d
+    expect(row.projected.escalationRate).toBeCloseTo(escalated, 12);
+    expect(row.projected.successRate).toBeCloseTo(0.8 + escalated * 0.95, 12);
+    // nano for everyone ($8) + mini for the escalated 16% ($32 × 0.16 = $5.12)
+    expect(formatTotals(row.projected).costUsd).toBe(13.12);
+    // review: 1000 × (1 - 0.952) failures × $2 = $96; baseline 100 failures × $2 = $200
+    expect(formatTotals(row.projected).reviewCostUsd).toBe(96);
+    expect(formatTotals(row.baseline).reviewCostUsd).toBe(200);
+    expect(formatTotals(row.projected).totalCostUsd).toBe(109.12);
+  });
+
+  it("assumes the observed rate and says so when a model has too few labels", () => {
+    const d = data({ evidence: [ev("gpt-5.4-nano"), ev("gpt-5.4-mini", { success: 10, failure: 2 })], baseline: [{ ...data().baseline[0], success: 850, failure: 150 }] });
+    const [row] = compute(d, allMini, A);
+    expect(row.projected.successRate).toBeCloseTo(0.85, 12);
+    expect(row.warnings).toEqual([expect.objectContaining({ code: "insufficient_evidence", model: "gpt-5.4-mini" })]);
+    expect(row.warnings[0].message).toMatch(/12 labeled extract calls, fewer than 30: .* observed 85.0%/);
+  });
+
+  it("gives a 95% interval that narrows with more labels", () => {
+    const few = compute(data({ evidence: [ev("gpt-5.4-nano"), ev("gpt-5.4-mini", { success: 90, failure: 10 })] }), allMini, A)[0].projected;
+    const many = compute(data(), allMini, A)[0].projected;
+    expect(few.successRateLow!).toBeLessThan(many.successRateLow!);
+    expect(many.successRateLow).toBeCloseTo(0.88, 2); // Wilson for 900 / 1000: 0.8797 – 0.9174
+    expect(many.successRateHigh).toBeCloseTo(0.917, 2);
+    const total = totalOf([compute(data(), allMini, A)[0]], "projected");
+    expect(total.successRateLow).toBeCloseTo(many.successRateLow!, 6);
+  });
+
+  it("splits a context bucket only where a threshold falls inside it", () => {
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gt: 4000 } }, model: "x" }] })).toEqual({ splitBuckets: [6], metadata: false });
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gte: 4000 } }, model: "x" }] })).toEqual({ splitBuckets: [], metadata: false });
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { lt: 2500 }, metadata: { tier: "pro" } }, model: "x" }] })).toEqual({ splitBuckets: [4], metadata: true });
+  });
+});

@@ -1,0 +1,154 @@
+// compute: the projection itself, pure (no I/O), so it runs in tests and for live previews alike.
+// Every group of first attempts is routed by the SDK's own evaluator (chooseShares), priced at the chosen
+// model, and given that model's observed success on the task type (contracts §7).
+import { chooseShares, type Policy } from "@switchyard/sdk";
+import { wilson } from "@/lib/analytics/stats";
+import { histogramCount, quantile, type Histogram } from "@/lib/ingest/histogram";
+import type { Assumptions } from "@/lib/simulate/schema";
+
+/** First attempts (production) that share every feature a rule can test. Tokens are sums over the group. */
+export type Group = { taskType: string; model: string; contextTokens: number; toolCount: number; metadata?: Record<string, string>; tasks: number; inputTokens: number; outputTokens: number };
+/** Everything logged for a task type on a model, shadow calls included: the evidence for projections. */
+export type Evidence = { taskType: string; model: string; calls: number; outputTokens: number; success: number; failure: number; errors: number; malformed: number; latencyHist: Histogram };
+/** What production did per task type: every attempt's cost, observed labels, escalations, latency. */
+export type Baseline = { taskType: string; tasks: number; costNanos: bigint; success: number; failure: number; escalations: number; latencyHist: Histogram };
+/** Current prices, micro-dollars per 1M tokens. */
+export type Prices = Record<string, { input: number; output: number }>;
+export type SimData = { groups: Group[]; evidence: Evidence[]; baseline: Baseline[]; prices: Prices };
+
+export type Warning = { code: "insufficient_evidence" | "unpriced_model"; model: string; message: string };
+
+/** Totals in nano-dollars and plain rates; `variance` is the variance of the success estimate. */
+export type Tally = {
+  tasks: number; costNanos: number; reviewNanos: number; successRate: number | null; successRateLow: number | null; successRateHigh: number | null;
+  escalationRate: number; latencyP50Ms: number | null;
+  /** Kept for adding task types up: the success estimate's variance and the task-weighted latency histogram. */
+  variance: number; latency: Histogram;
+};
+
+export type TaskTypeResult = {
+  taskType: string; tasks: number; baseline: Tally; projected: Tally; modelMix: Record<string, number>;
+  evidence: Record<string, { labeled: number; successRate: number | null }>; warnings: Warning[];
+};
+
+type Part = { tasks: number; p: number | null; variance: number; hist: Histogram | null };
+
+/**
+ * Adds up parts (the models of a task type, or task types): success is their task-weighted mean, its
+ * interval a Wilson interval on the effective sample size of the mixture's variance; latency mixes each
+ * part's histogram scaled to its tasks.
+ */
+function tally(parts: Part[], costNanos: number, escalated: number, reviewNanos: number): Tally {
+  const tasks = parts.reduce((n, p) => n + p.tasks, 0);
+  const known = parts.filter((p) => p.p !== null && p.tasks > 0);
+  const knownTasks = known.reduce((n, p) => n + p.tasks, 0);
+  const rate = knownTasks > 0 ? known.reduce((s, p) => s + p.tasks * p.p!, 0) / knownTasks : null;
+  const variance = knownTasks > 0 ? known.reduce((s, p) => s + (p.tasks / knownTasks) ** 2 * p.variance, 0) : 0;
+  let low = rate, high = rate;
+  if (rate !== null && variance > 0 && rate > 0 && rate < 1) {
+    const n = (rate * (1 - rate)) / variance;
+    ({ low, high } = wilson(rate * n, n)!);
+  }
+  const latency: Histogram = {};
+  for (const p of parts) {
+    const count = p.hist ? histogramCount(p.hist) : 0;
+    if (!p.hist || count === 0 || p.tasks === 0) continue;
+    for (const [b, c] of Object.entries(p.hist)) latency[b] = (latency[b] ?? 0) + (c * p.tasks) / count;
+  }
+  return {
+    tasks, costNanos, reviewNanos,
+    successRate: rate, successRateLow: low, successRateHigh: high,
+    escalationRate: tasks > 0 ? escalated / tasks : 0,
+    latencyP50Ms: quantile(latency, 0.5), variance, latency,
+  };
+}
+
+const reviewOf = (parts: Part[], perFailure: number) => parts.reduce((s, p) => s + (p.p === null ? 0 : p.tasks * (1 - p.p) * perFailure), 0);
+
+export function compute(data: SimData, policy: Policy, a: Assumptions): TaskTypeResult[] {
+  const review = a.reviewCostPerFailureUsd * 1e9;
+  const evidence = new Map(data.evidence.map((e) => [`${e.taskType}|${e.model}`, e]));
+  const ev = (t: string, m: string) => evidence.get(`${t}|${m}`);
+  const labels = (t: string, m: string) => { const e = ev(t, m); return e ? e.success + e.failure : 0; };
+  const meanOut = (t: string, m: string) => { const e = ev(t, m); return e && e.calls > 0 ? e.outputTokens / e.calls : 0; };
+  const ratio = (t: string, from: string, to: string) =>
+    from !== to && (ev(t, from)?.calls ?? 0) >= a.minSamples && (ev(t, to)?.calls ?? 0) >= a.minSamples && meanOut(t, from) > 0 ? meanOut(t, to) / meanOut(t, from) : 1;
+  const escalation = policy.escalation;
+  const detected = (t: string, m: string) => {
+    const e = ev(t, m);
+    if (!e || e.failure === 0 || !escalation) return 0;
+    const n = (escalation.on.includes("error") ? e.errors : 0) + (escalation.on.includes("malformed_output") ? e.malformed : 0);
+    return Math.min(1, n / e.failure);
+  };
+
+  return data.baseline.map((base) => {
+    const t = base.taskType;
+    const baseN = base.success + base.failure;
+    const baseRate = baseN > 0 ? base.success / baseN : null;
+    const warnings = new Map<string, Warning>();
+    /** Success of (t, m) with the variance of its estimate, or the observed baseline when evidence is thin. */
+    const successOf = (m: string) => {
+      const n = labels(t, m);
+      if (n >= a.minSamples) { const p = ev(t, m)!.success / n; return { p, variance: (p * (1 - p)) / n }; }
+      warnings.set(`e|${m}`, { code: "insufficient_evidence", model: m, message:
+        `${m} has ${n} labeled ${t} calls, fewer than ${a.minSamples}: its success is assumed to be the observed ${baseRate === null ? "rate (none labeled either)" : `${(baseRate * 100).toFixed(1)}%`}.` });
+      return { p: baseRate, variance: baseRate === null || baseN === 0 ? 0 : (baseRate * (1 - baseRate)) / baseN };
+    };
+    const priceOf = (m: string) => {
+      const price = data.prices[m];
+      if (!price) warnings.set(`p|${m}`, { code: "unpriced_model", model: m, message: `${m} has no price in the catalog: its calls are projected at $0. Add its price in Settings → Models.` });
+      return price ?? { input: 0, output: 0 };
+    };
+
+    const routed = new Map<string, { tasks: number; weightedP: number; weightedVar: number }>();
+    let cost = 0, escalated = 0;
+    for (const g of data.groups.filter((x) => x.taskType === t)) {
+      for (const { model, share } of chooseShares(policy, g)) {
+        const tasks = g.tasks * share;
+        const price = priceOf(model);
+        // Token counts × micro-dollars per 1M tokens / 1,000 = nano-dollars.
+        cost += (share * (g.inputTokens * price.input + g.outputTokens * ratio(t, g.model, model) * price.output)) / 1000;
+        const own = successOf(model);
+        let p = own.p, variance = own.variance;
+        if (escalation && model !== escalation.model && p !== null) {
+          const share2 = (1 - p) * detected(t, model);
+          const esc = successOf(escalation.model);
+          const escPrice = priceOf(escalation.model);
+          escalated += tasks * share2;
+          cost += (share * share2 * (g.inputTokens * escPrice.input + g.outputTokens * ratio(t, g.model, escalation.model) * escPrice.output)) / 1000;
+          const slope = 1 - detected(t, model) * (esc.p ?? 0);
+          p = p + share2 * (esc.p ?? 0);
+          variance = slope * slope * variance;
+        }
+        const r = routed.get(model) ?? { tasks: 0, weightedP: 0, weightedVar: 0 };
+        r.tasks += tasks;
+        if (p !== null) { r.weightedP += tasks * p; r.weightedVar += tasks * variance; }
+        routed.set(model, r);
+      }
+    }
+    const totalTasks = [...routed.values()].reduce((n, r) => n + r.tasks, 0);
+    const parts: Part[] = [...routed].map(([model, r]) => ({
+      tasks: r.tasks, p: r.tasks > 0 && (r.weightedP > 0 || labels(t, model) > 0 || baseRate !== null) ? r.weightedP / r.tasks : null,
+      variance: r.tasks > 0 ? r.weightedVar / r.tasks : 0, hist: ev(t, model)?.latencyHist ?? null,
+    }));
+    const baseParts = [{ tasks: base.tasks, p: baseRate, variance: baseRate === null ? 0 : (baseRate * (1 - baseRate)) / Math.max(baseN, 1), hist: base.latencyHist }];
+    const models = [...new Set(data.evidence.filter((e) => e.taskType === t).map((e) => e.model))].sort();
+    return {
+      taskType: t,
+      tasks: base.tasks,
+      baseline: tally(baseParts, Number(base.costNanos), base.escalations, reviewOf(baseParts, review)),
+      projected: tally(parts, cost, escalated, reviewOf(parts, review)),
+      modelMix: Object.fromEntries([...routed].map(([m, r]) => [m, totalTasks > 0 ? r.tasks / totalTasks : 0])),
+      evidence: Object.fromEntries(models.map((m) => [m, { labeled: labels(t, m), successRate: labels(t, m) > 0 ? ev(t, m)!.success / labels(t, m) : null }])),
+      warnings: [...warnings.values()],
+    };
+  });
+}
+
+/** The whole window: the task types' tallies added up the same way. */
+export function totalOf(rows: TaskTypeResult[], which: "baseline" | "projected"): Tally {
+  const tallies = rows.map((r) => r[which]);
+  const parts = tallies.map((x) => ({ tasks: x.tasks, p: x.successRate, variance: x.variance, hist: x.latency }));
+  const escalated = tallies.reduce((n, x) => n + x.escalationRate * x.tasks, 0);
+  return tally(parts, tallies.reduce((n, x) => n + x.costNanos, 0), escalated, tallies.reduce((n, x) => n + x.reviewNanos, 0));
+}

@@ -1,0 +1,43 @@
+// The simulator's reads: the population of first attempts, from the hourly rollups where they are exact for
+// the policy, from the raw calls where a threshold splits a context bucket or a rule tests metadata.
+import { Prisma } from "@prisma/client";
+import type { TeamId } from "@/lib/auth/team-id";
+import { db } from "@/lib/db";
+import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
+import { bucketRange } from "@/lib/simulate/plan";
+import type { Group } from "@/lib/simulate/compute";
+
+type Row = { taskType: string; model: string; ctx: number; toolCount: number; metadata: Record<string, string> | null; tasks: bigint; input: bigint; output: bigint };
+
+const toGroup = (r: Row): Group => ({
+  taskType: r.taskType, model: r.model, contextTokens: Number(r.ctx), toolCount: Number(r.toolCount), ...(r.metadata ? { metadata: r.metadata } : {}),
+  tasks: Number(r.tasks), inputTokens: Number(r.input), outputTokens: Number(r.output),
+});
+
+/** Production first attempts per task type, model, context bucket (at its lowest size) and tool count. */
+export async function getRollupPopulation(teamId: TeamId, from: Date, to: Date, skipBuckets: number[]) {
+  const rows = await db().$queryRaw<(Row & { bucket: number })[]>`
+    SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount", NULL AS metadata,
+           sum("tasks")::int8 AS tasks, sum("taskInputTokens")::int8 AS input, sum("taskOutputTokens")::int8 AS output
+    FROM "CallRollup"
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to} AND NOT "shadow"
+      ${skipBuckets.length ? Prisma.sql`AND "contextBucket" NOT IN (${Prisma.join(skipBuckets)})` : Prisma.empty}
+    GROUP BY 1, 2, 3, 4 HAVING sum("tasks") > 0`;
+  return rows.map((r) => toGroup({ ...r, ctx: bucketRange(Number(r.bucket))[0] }));
+}
+
+/** The same from the raw calls, at their exact context size: for the given buckets, or all calls with metadata. */
+export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, only: { buckets: number[] } | { metadata: true }) {
+  const ranges = "buckets" in only ? only.buckets.map((b) => bucketRange(b)) : [];
+  const inBuckets = ranges.length
+    ? Prisma.sql`AND (${Prisma.join(ranges.map(([lo, hi]) => (Number.isFinite(hi) ? Prisma.sql`("contextTokens" >= ${lo} AND "contextTokens" < ${hi})` : Prisma.sql`"contextTokens" >= ${lo}`)), " OR ")})`
+    : Prisma.empty;
+  const metadata = "metadata" in only ? Prisma.sql`"metadata"` : Prisma.sql`NULL::jsonb`;
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT "taskType", "model", "contextTokens" AS ctx, "toolCount" AS "toolCount", ${metadata} AS metadata,
+           count(*)::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output
+    FROM "Call"
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "shadowOf" IS NULL AND "attempt" = 1 ${inBuckets}
+    GROUP BY 1, 2, 3, 4, 5`;
+  return rows.map(toGroup);
+}

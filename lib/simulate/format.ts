@@ -1,0 +1,43 @@
+// format: the §7 response shape, dollars at the edge (rounded to the micro-dollar; sums were exact to it).
+import type { TaskTypeResult, Tally } from "@/lib/simulate/compute";
+import type { Plan } from "@/lib/simulate/plan";
+
+const usd = (nanos: number) => Math.round(nanos / 1000) / 1e6;
+const rate = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6);
+
+export function formatTotals(t: Tally) {
+  return {
+    tasks: Math.round(t.tasks),
+    costUsd: usd(t.costNanos),
+    reviewCostUsd: usd(t.reviewNanos),
+    totalCostUsd: usd(t.costNanos + t.reviewNanos),
+    successRate: rate(t.successRate),
+    successRateLow: rate(t.successRateLow),
+    successRateHigh: rate(t.successRateHigh),
+    escalationRate: rate(t.escalationRate),
+    latencyP50Ms: t.latencyP50Ms === null ? null : Math.round(t.latencyP50Ms),
+  };
+}
+
+export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows: TaskTypeResult[], baseline: Tally, projected: Tally) {
+  const savings = baseline.costNanos + baseline.reviewNanos - (projected.costNanos + projected.reviewNanos);
+  const baseTotal = baseline.costNanos + baseline.reviewNanos;
+  const notes = [
+    "Split rules are projected at their weights (the share of tasks the SDK's hash sends to each model).",
+    ...(plan.metadata ? ["A rule tests metadata, which the rollups do not keep: every first attempt in the window was read one by one (slower path)."] : []),
+    ...(plan.splitBuckets.length ? [`A context-size threshold falls inside ${plan.splitBuckets.length} rollup bucket(s): those calls were read one by one for an exact split.`] : []),
+  ];
+  return {
+    window: { from: window.from.toISOString(), to: window.to.toISOString(), days: Math.round(((window.to.getTime() - window.from.getTime()) / 86_400_000) * 100) / 100 },
+    baseline: formatTotals(baseline),
+    projected: formatTotals(projected),
+    savingsUsd: usd(savings),
+    savingsPct: baseTotal > 0 ? rate(savings / baseTotal) : null,
+    byTaskType: rows.map((r) => ({
+      taskType: r.taskType, tasks: Math.round(r.tasks), baseline: formatTotals(r.baseline), projected: formatTotals(r.projected),
+      modelMix: Object.fromEntries(Object.entries(r.modelMix).map(([m, s]) => [m, rate(s)])), evidence: r.evidence, warnings: r.warnings,
+    })),
+    path: { exact: true, rawCallsRead: plan.metadata || plan.splitBuckets.length > 0, notes },
+  };
+}
+export type SimulationResult = ReturnType<typeof formatResult>;

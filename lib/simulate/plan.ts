@@ -1,0 +1,35 @@
+// plan: which parts of the traffic the rollups answer exactly for this policy, and which need raw calls.
+// Rollups keep the exact tool count but only a bucket of the context size; a rule threshold that falls
+// inside a bucket needs that bucket's calls one by one. Metadata is not in the rollups at all.
+import type { Policy } from "@switchyard/sdk";
+import { CONTEXT_BOUNDS } from "@/lib/ingest/rollup";
+
+export type Plan = { splitBuckets: number[]; metadata: boolean };
+
+type Range = { gt?: number; gte?: number; lt?: number; lte?: number };
+
+/** The context sizes at which a condition changes its answer (first size of the upper side). */
+function edges(r: Range | undefined): number[] {
+  if (!r) return [];
+  return [r.gt !== undefined ? Math.floor(r.gt) + 1 : null, r.gte !== undefined ? Math.ceil(r.gte) : null, r.lt !== undefined ? Math.ceil(r.lt) : null, r.lte !== undefined ? Math.floor(r.lte) + 1 : null]
+    .filter((e): e is number => e !== null);
+}
+
+export function bucketRange(bucket: number): [number, number] {
+  return [bucket === 0 ? 0 : CONTEXT_BOUNDS[bucket - 1], bucket < CONTEXT_BOUNDS.length ? CONTEXT_BOUNDS[bucket] : Number.POSITIVE_INFINITY];
+}
+
+export function plan(policy: Policy): Plan {
+  const split = new Set<number>();
+  let metadata = false;
+  for (const rule of policy.rules ?? []) {
+    if (rule.when?.metadata && Object.keys(rule.when.metadata).length) metadata = true;
+    for (const edge of edges(rule.when?.contextTokens)) {
+      for (let b = 0; b <= CONTEXT_BOUNDS.length; b++) {
+        const [lo, hi] = bucketRange(b);
+        if (lo < edge && edge < hi) split.add(b);
+      }
+    }
+  }
+  return { splitBuckets: [...split].sort((a, b) => a - b), metadata };
+}

@@ -1,0 +1,108 @@
+// POST /api/v1/simulate on stored traffic: a threshold inside a rollup bucket gives what a scan of every
+// call gives, shadow labels count as evidence, metadata rules take the raw path, scopes and 422s.
+import { describe, expect, it } from "vitest";
+import type { Policy } from "@switchyard/sdk";
+import { POST } from "@/app/api/v1/simulate/route";
+import { checkedTeamId } from "@/lib/auth/team-id";
+import { ingestEvents } from "@/lib/ingest/mutations";
+import { simulate } from "@/lib/simulate";
+import { compute, type Group } from "@/lib/simulate/compute";
+import { fetchData } from "@/lib/simulate/fetch";
+import { plan } from "@/lib/simulate/plan";
+import { apiRequest, makeEvent, makeKey, makeOwner } from "@/tests/factories";
+
+const day = Date.UTC(2026, 10, 20);
+const window = { from: new Date(day), to: new Date(day + 86_400_000) };
+const assumptions = { reviewCostPerFailureUsd: 1, minSamples: 30 };
+
+async function seed() {
+  const { team } = await makeOwner();
+  const teamId = checkedTeamId(team.id);
+  const events = [
+    ...Array.from({ length: 100 }, (_, i) => makeEvent({
+      id: `xn-${i}`, taskType: "extract", model: "gpt-5.4-nano", timestamp: day + i * 60_000, inputTokens: 2100 + i * 8, outputTokens: 100 + i,
+      outcome: i < 80 ? "success" : "failure", metadata: { tier: i % 2 ? "pro" : "free" },
+    })),
+    ...Array.from({ length: 100 }, (_, i) => makeEvent({
+      id: `xm-${i}`, taskType: "extract", model: "gpt-5.4-mini", timestamp: day + i * 60_000, inputTokens: 1500 + i * 20, outputTokens: 150,
+      outcome: i < 95 ? "success" : "failure", metadata: { tier: "pro" },
+    })),
+    ...Array.from({ length: 50 }, (_, i) => makeEvent({ id: `cn-${i}`, model: "gpt-5.4-nano", timestamp: day + i * 60_000, inputTokens: 400, outputTokens: 5, outcome: i < 45 ? "success" : "failure" })),
+    // Shadow twins on mini: the only evidence of mini on classify.
+    ...Array.from({ length: 40 }, (_, i) => makeEvent({ id: `cs-${i}`, shadowOf: `cn-${i}`, timestamp: day + i * 60_000, inputTokens: 400, outputTokens: 6, outcome: i < 38 ? "success" : "failure" })),
+  ];
+  await ingestEvents(teamId, events);
+  return { team, teamId, events };
+}
+
+/** The reference: every production first attempt as its own group, routed one by one. */
+async function scanEveryCall(teamId: ReturnType<typeof checkedTeamId>, events: Record<string, unknown>[], policy: Policy) {
+  const data = await fetchData(teamId, window, plan(policy));
+  const groups: Group[] = events.filter((e) => !e.shadowOf).map((e) => ({
+    taskType: String(e.taskType), model: String(e.model), contextTokens: Number(e.inputTokens), toolCount: 0, metadata: e.metadata as Record<string, string>,
+    tasks: 1, inputTokens: Number(e.inputTokens), outputTokens: Number(e.outputTokens),
+  }));
+  return compute({ ...data, groups }, policy, assumptions);
+}
+
+describe("simulate", () => {
+  it("splits a context bucket exactly where a threshold falls inside it", async () => {
+    const { teamId, events } = await seed();
+    // 2,500 lies inside the 2,001-3,000 bucket that holds most extract calls.
+    const policy: Policy = { defaultModel: "gpt-5.4-nano", rules: [{ id: "long", when: { contextTokens: { gt: 2500 } }, model: "gpt-5.4-mini" }] };
+    const result = await simulate(teamId, { ...window, policy, assumptions });
+    expect(result.path.rawCallsRead).toBe(true);
+    const reference = await scanEveryCall(teamId, events, policy);
+    const extract = result.byTaskType.find((r) => r.taskType === "extract")!;
+    const expected = reference.find((r) => r.taskType === "extract")!;
+    // nano calls have 2,100 + 8i tokens and mini calls 1,500 + 20i: in both, i >= 51 is above 2,500.
+    expect(extract.modelMix).toEqual({ "gpt-5.4-nano": 102 / 200, "gpt-5.4-mini": 98 / 200 });
+    expect(extract.projected.costUsd).toBeCloseTo(expected.projected.costNanos / 1e9, 6);
+    expect(extract.projected.successRate).toBeCloseTo(expected.projected.successRate!, 6);
+  });
+
+  it("takes success from every label of the model, shadow evaluations included", async () => {
+    const { teamId } = await seed();
+    const result = await simulate(teamId, { ...window, policy: { defaultModel: "gpt-5.4-mini" }, assumptions });
+    const classify = result.byTaskType.find((r) => r.taskType === "classify")!;
+    expect(classify.evidence["gpt-5.4-mini"]).toEqual({ labeled: 40, successRate: 38 / 40 });
+    expect(classify.projected.successRate).toBeCloseTo(0.95, 6);
+    expect(classify.baseline.successRate).toBeCloseTo(0.9, 6);
+    expect(classify.warnings).toEqual([]);
+    // 50 tasks × (400 × $0.40 + 5 output tokens × 6/5 (mini's mean output over nano's, both >= 30 calls) × $1.60) / 1M.
+    expect(classify.projected.costUsd).toBeCloseTo(50 * (400 * 0.4 + 6 * 1.6) / 1e6, 9);
+    expect(classify.baseline.costUsd).toBeCloseTo(50 * (400 * 0.1 + 5 * 0.4) / 1e6, 9);
+  });
+
+  it("reads raw calls for metadata rules and says so", async () => {
+    const { teamId, events } = await seed();
+    const policy: Policy = { defaultModel: "gpt-5.4-nano", rules: [{ id: "pro", when: { metadata: { tier: "pro" } }, model: "gpt-5.4-mini" }] };
+    const result = await simulate(teamId, { ...window, policy, assumptions });
+    expect(result.path.notes.join(" ")).toMatch(/metadata/);
+    const extract = result.byTaskType.find((r) => r.taskType === "extract")!;
+    expect(extract.modelMix["gpt-5.4-mini"]).toBeCloseTo(150 / 200, 9);
+    const expected = (await scanEveryCall(teamId, events, policy)).find((r) => r.taskType === "extract")!;
+    expect(extract.projected.costUsd).toBeCloseTo(expected.projected.costNanos / 1e9, 6);
+  });
+
+  it("needs a read key, names bad fields and answers an invalid policy with 422", async () => {
+    const { team } = await seed();
+    const read = await makeKey(team.id, "read");
+    const ingest = await makeKey(team.id, "ingest");
+    const post = async (key: string, body: unknown) => {
+      const res = await POST(apiRequest("/api/v1/simulate", key, { method: "POST", body: JSON.stringify(body) }));
+      return { status: res.status, json: await res.json() };
+    };
+    const ok = await post(read.secret, { from: window.from.toISOString(), to: window.to.getTime(), policy: { defaultModel: "gpt-5.4-nano" } });
+    expect(ok.status).toBe(200);
+    expect(ok.json.window).toEqual({ from: "2026-11-20T00:00:00.000Z", to: "2026-11-21T00:00:00.000Z", days: 1 });
+    expect(ok.json.baseline.tasks).toBe(250);
+    expect(ok.json.savingsUsd).toBeGreaterThan(0);
+    expect((await post(ingest.secret, { from: 0, to: 1, policy: {} })).status).toBe(403);
+    const bad = await post(read.secret, { from: "yesterday", to: window.to.toISOString(), policy: { defaultModel: "x" } });
+    expect([bad.status, bad.json.error.message]).toEqual([400, expect.stringMatching(/from/)]);
+    const invalid = await post(read.secret, { from: window.from.getTime(), to: window.to.getTime(), policy: { defaultModel: "m", rules: [{ id: "r", when: {} }] } });
+    expect(invalid.status).toBe(422);
+    expect(invalid.json.error.issues[0].path).toBe("policy.rules.0.model");
+  });
+});
