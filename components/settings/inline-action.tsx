@@ -3,8 +3,8 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/http/action";
 import { SubmitButton } from "@/components/ui/button";
 
-type Props = {
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+type Props<T> = {
+  action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;
@@ -14,8 +14,8 @@ type Props = {
 };
 
 /** A one-button form for a row of a table (revoke, remove, change role), with its error beside it. */
-export function InlineAction({ action, fields, label, pendingLabel, confirm, variant = "danger", children }: Props) {
-  const [state, run] = useActionState(action, {});
+export function InlineAction<T>({ action, fields, label, pendingLabel, confirm, variant = "danger", children }: Props<T>) {
+  const [state, run] = useActionState(action, {} as ActionState<T>);
   return (
     <form
       action={run}

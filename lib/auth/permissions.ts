@@ -10,6 +10,7 @@ export const canManagePrices = (role: Role) => managers.includes(role);
 export const canPublishPolicies = (role: Role) => managers.includes(role);
 export const canChangeCapture = (role: Role) => managers.includes(role);
 export const canChangeTimeZone = (role: Role) => managers.includes(role);
+export const canEditDrafts = (role: Role) => role !== "viewer";
 
 /** Only owners hand out or take away ownership; admins manage everyone below owner. */
 export function canAssignRole(actor: Role, from: Role | null, to: Role) {

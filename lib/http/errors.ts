@@ -8,6 +8,7 @@ export type ErrorCode =
   | "invalid_json"
   | "validation_error"
   | "invalid_policy"
+  | "policy_gate"
   | "conflict"
   | "payload_too_large"
   | "rate_limited"

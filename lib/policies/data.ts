@@ -31,3 +31,18 @@ export async function listPolicyVersions(teamId: TeamId, take = 50) {
     by: r.publishedBy?.startsWith("key:") ? "API key" : (emails.get(r.publishedBy ?? "") ?? "unknown"),
   }));
 }
+
+export async function listDrafts(teamId: TeamId) {
+  const rows = await db().policyDraft.findMany({ where: { teamId }, orderBy: { updatedAt: "desc" }, take: 50 });
+  return rows.map((d) => ({ id: d.id, name: d.name, updatedAt: d.updatedAt, policy: canonical(d.policy) }));
+}
+
+export async function getDraft(teamId: TeamId, id: string) {
+  const d = await db().policyDraft.findFirst({ where: { teamId, id } });
+  return d ? { id: d.id, name: d.name, updatedAt: d.updatedAt, policy: canonical(d.policy) } : null;
+}
+
+/** The gate floor (null: off) and the tolerance Suggest allows. */
+export async function getPolicySettings(teamId: TeamId) {
+  return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { successFloor: true, suggestTolerance: true } });
+}

@@ -6,10 +6,11 @@ import { sqlTransaction, type Sql } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/mutations";
 import { notFound } from "@/lib/http/errors";
 import { CHANNEL, notifyInProcess } from "@/lib/policies/changes";
+import { checkGate, gateError } from "@/lib/policies/gate";
 
 export type Publisher = { userId?: string; keyId?: string };
 
-async function publish(teamId: TeamId, by: Publisher, pick: (tx: Sql) => Promise<Policy>, message: string, action: string) {
+async function publish(teamId: TeamId, by: Publisher, pick: (tx: Sql) => Promise<Policy>, message: string, action: string, extra: Record<string, unknown> = {}) {
   const version = await sqlTransaction(async (tx) => {
     // One publisher at a time per team, so versions are consecutive.
     await tx.query(`SELECT pg_advisory_xact_lock(73103, hashtext($1))`, [teamId]);
@@ -19,7 +20,7 @@ async function publish(teamId: TeamId, by: Publisher, pick: (tx: Sql) => Promise
       `INSERT INTO "PolicyVersion" ("teamId", "version", "policy", "message", "publishedBy") VALUES ($1, $2, $3::jsonb, $4, $5)`,
       [teamId, next, JSON.stringify(policy), message, by.userId ?? (by.keyId ? `key:${by.keyId}` : null)],
     );
-    await writeAudit(tx, teamId, by.userId ?? null, action, { version: next, message, ...(by.keyId ? { keyId: by.keyId } : {}) });
+    await writeAudit(tx, teamId, by.userId ?? null, action, { version: next, message, ...(by.keyId ? { keyId: by.keyId } : {}), ...extra });
     await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, `${teamId}:${next}`]);
     return Number(next);
   });
@@ -27,9 +28,14 @@ async function publish(teamId: TeamId, by: Publisher, pick: (tx: Sql) => Promise
   return version;
 }
 
-/** Publishes an already validated policy as the next version. */
-export function publishPolicy(teamId: TeamId, by: Publisher, policy: Policy, message: string) {
-  return publish(teamId, by, async () => policy, message, "policy.publish");
+/**
+ * Publishes an already validated policy as the next version, after the gate: below the floor it needs
+ * `override` (the publisher's written reason), which is audited with what it overrode.
+ */
+export async function publishPolicy(teamId: TeamId, by: Publisher, policy: Policy, message: string, override?: string) {
+  const violations = await checkGate(teamId, policy);
+  if (violations.length && !override?.trim()) throw gateError(violations);
+  return publish(teamId, by, async () => policy, message, "policy.publish", violations.length ? { gateOverride: override!.trim(), violations } : {});
 }
 
 /** Republishes version `version` as a new version. */

@@ -5,6 +5,8 @@ import { fromZod } from "@/lib/http/errors";
 export const publishBodySchema = z.object({
   policy: z.unknown(),
   message: z.string().trim().max(500, "must be at most 500 characters").optional(),
+  /** Why to publish below the team's success floor (the policy gate); kept in the audit log. */
+  override: z.string().trim().max(1000, "must be at most 1000 characters").optional(),
 });
 
 export const rollbackBodySchema = z.object({

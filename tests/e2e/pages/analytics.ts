@@ -31,6 +31,13 @@ export class AnalyticsPages {
     expect(drawn).toBeGreaterThan(1);
   }
 
+  /** The Simulate page's cost-against-success chart drew a point per model. */
+  async expectPlottedFrontier() {
+    const dots = this.page.locator('figure[data-chart="frontier"]').first().locator("svg .recharts-scatter-symbol, svg .recharts-symbols");
+    await expect(dots.first()).toBeAttached();
+    expect(await dots.count()).toBeGreaterThan(1);
+  }
+
   async screenshots(name: string) {
     for (const width of [1280, 390]) {
       await this.page.setViewportSize({ width, height: 900 });

@@ -1,5 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { GateForm } from "@/components/policies/gate-form";
+import { PolicyDiff } from "@/components/policies/policy-diff";
+import { PolicySummary } from "@/components/policies/policy-summary";
 import { InlineAction } from "@/components/settings/inline-action";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,18 +12,19 @@ import { Table, Td } from "@/components/ui/table";
 import { canPublishPolicies } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
 import { rollbackPolicyAction } from "@/lib/policies/actions";
-import { getPublishedPolicy, listPolicyVersions } from "@/lib/policies/data";
+import { getPolicySettings, getPublishedPolicy, listDrafts, listPolicyVersions } from "@/lib/policies/data";
 
 export const metadata: Metadata = { title: "Policies" };
 
 export default async function PoliciesPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { team, role } = await requireTeam(slug);
-  const [current, history] = await Promise.all([getPublishedPolicy(team.id), listPolicyVersions(team.id)]);
+  const [current, history, drafts, settings] = await Promise.all([getPublishedPolicy(team.id), listPolicyVersions(team.id), listDrafts(team.id), getPolicySettings(team.id)]);
   const publish = canPublishPolicies(role);
   return (
     <>
-      <PageHeader title="Policies" description="The routing policy your SDKs follow when a call asks for model “auto”. Every connected SDK gets a new version within a second." />
+      <PageHeader title="Policies" description="The routing policy your SDKs follow when a call asks for model “auto”. Every connected SDK gets a new version within a second."
+        actions={<Link href={`/${slug}/policies/edit`} className={buttonClass()}>Edit policy</Link>} />
       <div className="space-y-6">
         <Card
           title={current.version === 0 ? "Default policy (nothing published yet)" : `Version ${current.version} (in force)`}
@@ -28,18 +34,37 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
               : `Published ${formatDateTime(current.publishedAt, team.timeZone)}`
           }
         >
-          <pre className="overflow-x-auto rounded-md bg-gray-900 p-4 text-xs text-gray-100">
-            <code>{JSON.stringify(current.policy, null, 2)}</code>
-          </pre>
+          <PolicySummary policy={current.policy} />
+          <details className="mt-3">
+            <summary className="cursor-pointer text-sm text-blue-800">As JSON</summary>
+            <pre className="mt-2 overflow-x-auto rounded-md bg-gray-900 p-4 text-xs text-gray-100"><code>{JSON.stringify(current.policy, null, 2)}</code></pre>
+          </details>
+        </Card>
+        {drafts.length > 0 && (
+          <Card title="Drafts">
+            <ul className="space-y-1 text-sm">
+              {drafts.map((d) => (
+                <li key={d.id}>
+                  <Link className="text-blue-800 underline" href={`/${slug}/policies/edit?start=draft:${d.id}`}>{d.name}</Link>{" "}
+                  <span className="text-gray-500">saved {formatDateTime(d.updatedAt, team.timeZone)}</span> ·{" "}
+                  <Link className="text-blue-800 underline" href={`/${slug}/simulate?start=draft:${d.id}`}>simulate</Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+        <Card title="Policy gate" description="A floor for projected success per task type, checked over the last 30 days at every publish (UI and API).">
+          <GateForm slug={slug} floor={settings.successFloor} tolerance={settings.suggestTolerance} canEdit={publish} />
         </Card>
         {history.length > 0 && (
-          <Table caption="Policy history" head={["Version", "Published", "By", "Why", ""]}>
-            {history.map((v) => (
+          <Table caption="Policy history" head={["Version", "Published", "By", "Why", "Changes", ""]}>
+            {history.map((v, i) => (
               <tr key={v.version}>
                 <Td className="font-medium">{v.version}</Td>
                 <Td>{formatDateTime(v.publishedAt, team.timeZone)}</Td>
                 <Td>{v.by}</Td>
                 <Td className="max-w-xs truncate whitespace-normal">{v.message}</Td>
+                <Td className="min-w-64"><PolicyDiff before={history[i + 1]?.policy} after={v.policy} /></Td>
                 <Td>
                   {publish && v.version !== current.version && (
                     <InlineAction action={rollbackPolicyAction.bind(null, slug)} fields={{ version: String(v.version) }} label={`Roll back to ${v.version}`}

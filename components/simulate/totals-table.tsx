@@ -1,0 +1,33 @@
+import { formatCount, formatMs, formatPercent } from "@/components/ui/format";
+import { Table, Td } from "@/components/ui/table";
+import type { SimulationResult } from "@/lib/simulate/format";
+
+type Totals = SimulationResult["baseline"];
+const usd = (v: number) => `$${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: v < 1 ? 4 : 2 })}`;
+const success = (t: Totals) => (t.successRate === null ? "—" : `${formatPercent(t.successRate)} (${formatPercent(t.successRateLow)}–${formatPercent(t.successRateHigh)})`);
+
+/** Baseline against projected, one column each. */
+export function TotalsTable({ baseline, projected }: { baseline: Totals; projected: Totals }) {
+  const rows: [string, (t: Totals) => string][] = [
+    ["Tasks", (t) => formatCount(t.tasks)],
+    ["Model cost", (t) => usd(t.costUsd)],
+    ["Review cost", (t) => usd(t.reviewCostUsd)],
+    ["Total cost", (t) => usd(t.totalCostUsd)],
+    ["Success (95% interval)", success],
+    ["Escalated", (t) => formatPercent(t.escalationRate)],
+    ["Latency p50", (t) => formatMs(t.latencyP50Ms)],
+  ];
+  return (
+    <Table caption="Baseline and projected totals" head={["", "What happened", "With this policy"]}>
+      {rows.map(([label, f]) => (
+        <tr key={label}>
+          <Td className="font-medium">{label}</Td>
+          <Td className="tabular-nums">{f(baseline)}</Td>
+          <Td className="tabular-nums">{f(projected)}</Td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export { usd, success };

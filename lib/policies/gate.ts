@@ -1,0 +1,36 @@
+// The policy gate: a policy whose 30-day projection puts a well-evidenced task type below the team's
+// success floor is not published unless an admin writes why (kept in the audit log).
+import type { Policy } from "@switchyard/sdk";
+import type { TeamId } from "@/lib/auth/team-id";
+import { AppError } from "@/lib/http/errors";
+import { getPolicySettings } from "@/lib/policies/data";
+import { simulate } from "@/lib/simulate";
+import type { SimulationResult } from "@/lib/simulate/format";
+
+export const GATE_DAYS = 30;
+
+export type GateViolation = { taskType: string; projected: number; floor: number };
+
+/** Task types whose projection is below the floor, leaving out those without enough evidence. Pure. */
+export function gateViolations(result: SimulationResult, floor: number | null): GateViolation[] {
+  if (floor === null) return [];
+  return result.byTaskType
+    .filter((r) => r.projected.successRate !== null && r.projected.successRate < floor)
+    .filter((r) => !r.warnings.some((w) => w.code === "insufficient_evidence"))
+    .map((r) => ({ taskType: r.taskType, projected: r.projected.successRate!, floor }));
+}
+
+export async function checkGate(teamId: TeamId, policy: Policy, now = new Date()) {
+  const { successFloor } = await getPolicySettings(teamId);
+  if (successFloor === null) return [];
+  const to = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000);
+  const result = await simulate(teamId, { from: new Date(to.getTime() - GATE_DAYS * 86_400_000), to, policy, assumptions: { reviewCostPerFailureUsd: 0, minSamples: 30 } });
+  return gateViolations(result, successFloor);
+}
+
+export function gateError(violations: GateViolation[]) {
+  const list = violations.map((v) => `${v.taskType} ${(v.projected * 100).toFixed(1)}%`).join(", ");
+  return new AppError(409, "policy_gate",
+    `Below the team's success floor of ${(violations[0].floor * 100).toFixed(1)}% over the last ${GATE_DAYS} days: ${list}. An owner or admin can publish anyway with a written override.`,
+    violations.map((v) => ({ path: `byTaskType.${v.taskType}`, message: `projected ${(v.projected * 100).toFixed(1)}% < floor ${(v.floor * 100).toFixed(1)}%` })));
+}

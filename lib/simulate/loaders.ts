@@ -1,0 +1,38 @@
+// The Simulate page: a starting policy (published, a draft or a preset), assumptions from the query
+// string, the projection, each model's frontier per task type and the Suggest draft.
+import { z } from "zod";
+import type { TeamId } from "@/lib/auth/team-id";
+import type { Window } from "@/lib/analytics/range";
+import { issuesOf } from "@/lib/http/errors";
+import { getPolicySettings, getPublishedPolicy } from "@/lib/policies/data";
+import { listStartingPoints, loadStartingPoint } from "@/lib/policies/loaders";
+import { simulateWithData } from "@/lib/simulate";
+import { frontier, suggest } from "@/lib/simulate/frontier";
+
+const paramsSchema = z.object({
+  start: z.string().optional(),
+  review: z.coerce.number().min(0, "must be 0 or more").max(10_000, "must be at most 10,000").optional(),
+  minSamples: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(100_000).optional(),
+});
+
+export async function loadSimulatePage(teamId: TeamId, window: Window, params: Record<string, string | undefined>) {
+  const parsed = paramsSchema.safeParse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== "")));
+  const errors = parsed.success ? [] : issuesOf(parsed.error).map((i) => `${i.path === "review" ? "review cost per failure" : i.path}: ${i.message}`);
+  const p = parsed.success ? parsed.data : {};
+  const assumptions = { reviewCostPerFailureUsd: p.review ?? 0, minSamples: p.minSamples ?? 30 };
+  const start = p.start ?? "current";
+  const [point, current, settings, startingPoints] = await Promise.all([
+    loadStartingPoint(teamId, start), getPublishedPolicy(teamId), getPolicySettings(teamId), listStartingPoints(teamId),
+  ]);
+  if ("error" in point && point.error) errors.push(point.error);
+  const { policy, label } = point;
+  const { result, data } = await simulateWithData(teamId, { from: window.from, to: window.to, policy, assumptions });
+  const points = frontier(data, assumptions);
+  return {
+    start, label, policy, assumptions, errors, result,
+    frontier: Object.fromEntries(points),
+    suggestion: suggest(points, current.policy, settings.suggestTolerance, assumptions.minSamples),
+    tolerance: settings.suggestTolerance,
+    startingPoints,
+  };
+}
