@@ -72,8 +72,9 @@ describe("compute", () => {
   });
 
   it("splits a context bucket only where a threshold falls inside it", () => {
-    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gt: 4000 } }, model: "x" }] })).toEqual({ splitBuckets: [6], metadata: false });
-    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gte: 4000 } }, model: "x" }] })).toEqual({ splitBuckets: [], metadata: false });
+    // Buckets end at round numbers + 1, so "> 4000" (the article's line) is a bucket edge and ">= 4000" is not.
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gt: 4000 } }, model: "x" }] })).toEqual({ splitBuckets: [], metadata: false });
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gte: 4000 } }, model: "x" }] })).toEqual({ splitBuckets: [5], metadata: false });
     expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { lt: 2500 }, metadata: { tier: "pro" } }, model: "x" }] })).toEqual({ splitBuckets: [4], metadata: true });
   });
 });
