@@ -90,8 +90,10 @@ test("edit a rule, preview, publish, and a running SDK routes by it; the gate ne
     const guest = await guestContext.newPage();
     await guest.goto(inviteUrl);
     await guest.getByRole("link", { name: "Create an account" }).click();
+    await expect(guest).toHaveURL(/\/sign-up\?callbackUrl=/);
     await new AuthPages(guest).signUp(`viewer-${crypto.randomBytes(3).toString("hex")}@example.test`, "viewer-password-1");
     await guest.getByRole("button", { name: "Join team" }).click();
+    await expect(guest.getByText("Role: viewer")).toBeVisible();
     await guest.goto(`/${slug}/policies/edit`);
     await expect(guest.getByText("Only owners and admins publish.")).toBeVisible();
     await expect(guest.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);

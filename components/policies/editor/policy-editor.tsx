@@ -20,6 +20,9 @@ type Props = {
 export function PolicyEditor({ slug, initial, draft, models, taskTypes, canSave, canPublish, floor }: Props) {
   const [policy, setPolicy] = useState<Draft>(initial);
   const [showJson, setShowJson] = useState(false);
+  // Controlled, because React resets a form after its action runs: a gate refusal must not lose the text.
+  const [message, setMessage] = useState("");
+  const [override, setOverride] = useState("");
   const checked = useMemo(() => policySchema.safeParse(policy), [policy]);
   const issues: Issues = useMemo(() => new Map(checked.success ? [] : checked.error.issues.map((i) => [i.path.join("."), i.message] as [string, string])), [checked]);
   const rules = policy.rules ?? [];
@@ -123,10 +126,10 @@ export function PolicyEditor({ slug, initial, draft, models, taskTypes, canSave,
           {!canPublish ? <p className="text-sm text-gray-600">Only owners and admins publish. You can preview and {canSave ? "save drafts" : "simulate"}.</p> : (
             <>
               <input type="hidden" name="policy" value={json} />
-              <label className="block text-sm font-medium">Why (kept in the history)<textarea name="message" required maxLength={500} rows={2} className={`${inputClass} mt-1`} /></label>
+              <label className="block text-sm font-medium">Why (kept in the history)<textarea name="message" required maxLength={500} rows={2} value={message} onChange={(e) => setMessage(e.target.value)} className={`${inputClass} mt-1`} /></label>
               {floor !== null && <p className="text-xs text-gray-600">Gate: each task type with enough evidence must project at least {(floor * 100).toFixed(1)}% success over the last 30 days.</p>}
               {gateBlocked && (
-                <label className="block text-sm font-medium text-amber-900">Override (why publish below the floor; audited)<textarea name="override" maxLength={1000} rows={2} className={`${inputClass} mt-1`} /></label>
+                <label className="block text-sm font-medium text-amber-900">Override (why publish below the floor; audited)<textarea name="override" maxLength={1000} rows={2} value={override} onChange={(e) => setOverride(e.target.value)} className={`${inputClass} mt-1`} /></label>
               )}
               {publishState.ok && <Alert tone="success">Published as version {publishState.data}. Connected SDKs have it within a second.</Alert>}
               {publishState.error && <Alert>{publishState.error}</Alert>}

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from "@switchyard/sdk";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GateForm } from "@/components/policies/gate-form";
@@ -64,7 +65,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
                 <Td>{formatDateTime(v.publishedAt, team.timeZone)}</Td>
                 <Td>{v.by}</Td>
                 <Td className="max-w-xs truncate whitespace-normal">{v.message}</Td>
-                <Td className="min-w-64"><PolicyDiff before={history[i + 1]?.policy} after={v.policy} /></Td>
+                <Td className="min-w-64"><PolicyDiff before={history[i + 1]?.policy ?? DEFAULT_POLICY} after={v.policy} /></Td>
                 <Td>
                   {publish && v.version !== current.version && (
                     <InlineAction action={rollbackPolicyAction.bind(null, slug)} fields={{ version: String(v.version) }} label={`Roll back to ${v.version}`}
