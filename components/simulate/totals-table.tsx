@@ -3,7 +3,7 @@ import { Table, Td } from "@/components/ui/table";
 import type { SimulationResult } from "@/lib/simulate/format";
 
 type Totals = SimulationResult["baseline"];
-const usd = (v: number) => `$${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: v < 1 ? 4 : 2 })}`;
+const usd = (v: number) => `${v < 0 ? "−" : ""}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: Math.abs(v) < 1 ? 4 : 2 })}`;
 const success = (t: Totals) => (t.successRate === null ? "—" : `${formatPercent(t.successRate)} (${formatPercent(t.successRateLow)}–${formatPercent(t.successRateHigh)})`);
 
 /** Baseline against projected, one column each. */

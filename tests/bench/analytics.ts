@@ -1,26 +1,15 @@
 // npm run bench:analytics: on the 10M-call dataset (dataset.ts), times GET /api/v1/analytics/task-types for
 // 30 days and the server render of Overview, Task types and a filtered Calls page for a signed-in member.
 // Prints p50/p95 against the targets (150 ms for the API, 300 ms for the pages).
-import { log, openDataset, READ_KEY, signIn, time } from "./dataset";
+import { READ_KEY, runOnDataset, signIn, time } from "./dataset";
 
-async function main() {
-  const { base, slug, done } = await openDataset(3901);
-  try {
-    const to = new Date();
-    const from = new Date(to.getTime() - 30 * 86_400_000);
-    await time("GET /api/v1/analytics/task-types, 30 days", 150, () =>
-      fetch(`${base}/api/v1/analytics/task-types?from=${from.toISOString()}&to=${to.toISOString()}`, { headers: { authorization: `Bearer ${READ_KEY}` } }));
-    const cookie = await signIn(base);
-    await time("Overview render, 30 days", 300, () => fetch(`${base}/${slug}?range=30d`, { headers: { cookie } }));
-    await time("Task types render, 30 days", 300, () => fetch(`${base}/${slug}/tasks?range=30d`, { headers: { cookie } }));
-    await time("Calls page (newest 50, filtered by task type)", 300, () => fetch(`${base}/${slug}/calls?range=30d&taskType=summarize&outcome=failure`, { headers: { cookie } }));
-  } finally {
-    await done();
-  }
-  log("done");
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+runOnDataset(3901, async ({ base, slug }) => {
+  const to = new Date();
+  const from = new Date(to.getTime() - 30 * 86_400_000);
+  await time("GET /api/v1/analytics/task-types, 30 days", 150, () =>
+    fetch(`${base}/api/v1/analytics/task-types?from=${from.toISOString()}&to=${to.toISOString()}`, { headers: { authorization: `Bearer ${READ_KEY}` } }));
+  const cookie = await signIn(base);
+  await time("Overview render, 30 days", 300, () => fetch(`${base}/${slug}?range=30d`, { headers: { cookie } }));
+  await time("Task types render, 30 days", 300, () => fetch(`${base}/${slug}/tasks?range=30d`, { headers: { cookie } }));
+  await time("Calls page (newest 50, filtered by task type)", 300, () => fetch(`${base}/${slug}/calls?range=30d&taskType=summarize&outcome=failure`, { headers: { cookie } }));
 });

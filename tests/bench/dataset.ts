@@ -113,3 +113,18 @@ export async function time(label: string, target: number, run: () => Promise<Res
   log(`${label}: p50 ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms (target p95 <= ${target} ms: ${p(0.95) <= target ? "met" : "NOT met"})`);
 }
 
+
+/** Runs a benchmark body against the dataset's server, then stops it (and drops the database unless kept). */
+export function runOnDataset(port: number, body: (server: { base: string; slug: string }) => Promise<void>) {
+  (async () => {
+    const { done, ...server } = await openDataset(port);
+    try {
+      await body(server);
+    } finally {
+      await done();
+    }
+  })().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
