@@ -7,7 +7,7 @@ import { CONTEXT_BOUNDS, COUNTERS } from "@/lib/ingest/rollup";
 const KEY = `"teamSeq", "hour", "taskType", "model", "shadow", "contextBucket", "toolCount"`;
 const BOUNDS = `ARRAY[${CONTEXT_BOUNDS.join(", ")}]`;
 
-/** The statements that rebuild one team's rollups ($1 = its seq) or every team's; rollup tables must be empty. */
+/** The statements that rebuild one team's rollups and task sizes ($1 = its seq) or every team's; the tables must be empty of them. */
 export function rebuildSql(scope: "team" | "all"): string[] {
   const teamFilter = scope === "team" ? `"teamSeq" = $1` : "true";
   // One row per call with its rollup key; `model` is replaced by escalatedFrom for the escalation counts.
@@ -46,6 +46,9 @@ export function rebuildSql(scope: "team" | "all"): string[] {
      SELECT "teamSeq", date_trunc('day', "hour", 'UTC'), "taskType", "model", "shadow",
             ${COUNTERS.map((c) => `sum("${c}")`).join(", ")}, sy_hist_sum("latencyHist"), sy_hist_sum("ttftHist"), sy_hist_sum("tpsHist")
      FROM "CallRollup" WHERE ${teamFilter} GROUP BY 1, 2, 3, 4, 5`,
+    `INSERT INTO "CallTaskSize" ("teamSeq", "contextTokens", "day", "taskType", "model", "toolCount", "tasks", "inputTokens", "outputTokens")
+     SELECT "teamSeq", "contextTokens", date_trunc('day', "ts", 'UTC'), "taskType", "model", least("toolCount", 32767), count(*), sum("inputTokens"), sum("outputTokens")
+     FROM "Call" WHERE ${teamFilter} AND "attempt" = 1 AND "shadowOf" IS NULL GROUP BY 1, 2, 3, 4, 5, 6`,
   ];
 }
 
@@ -53,6 +56,7 @@ export async function rebuildRollups(teamSeq: number) {
   await sqlTransaction(async (tx) => {
     await tx.query(`DELETE FROM "CallRollup" WHERE "teamSeq" = $1`, [teamSeq]);
     await tx.query(`DELETE FROM "CallRollupDay" WHERE "teamSeq" = $1`, [teamSeq]);
+    await tx.query(`DELETE FROM "CallTaskSize" WHERE "teamSeq" = $1`, [teamSeq]);
     for (const statement of rebuildSql("team")) await tx.query(statement, [teamSeq]);
   });
 }

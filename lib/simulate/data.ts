@@ -1,5 +1,6 @@
 // The simulator's reads: the population of first attempts, from the hourly rollups where they are exact for
-// the policy, from the raw calls where a threshold splits a context bucket or a rule tests metadata.
+// the policy; where a threshold splits a context bucket, from the exact sizes of whole days (CallTaskSize)
+// and the raw calls of the window's partial days; where a rule tests metadata, from the raw calls.
 import { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
@@ -26,18 +27,31 @@ export async function getRollupPopulation(teamId: TeamId, from: Date, to: Date, 
   return rows.map((r) => toGroup({ ...r, ctx: bucketRange(Number(r.bucket))[0] }));
 }
 
+/** The same for whole UTC days at the exact context size, for the given buckets (CallTaskSize). */
+export async function getTaskSizePopulation(teamId: TeamId, dayFrom: Date, dayTo: Date, buckets: number[]) {
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT "taskType", "model", "contextTokens" AS ctx, "toolCount" AS "toolCount", NULL AS metadata,
+           sum("tasks")::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output
+    FROM "CallTaskSize"
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "day" >= ${dayFrom} AND "day" < ${dayTo} AND ${inBuckets(buckets)}
+    GROUP BY 1, 2, 3, 4`;
+  return rows.map(toGroup);
+}
+
+function inBuckets(buckets: number[]) {
+  const ranges = buckets.map((b) => bucketRange(b));
+  return Prisma.sql`(${Prisma.join(ranges.map(([lo, hi]) => (Number.isFinite(hi) ? Prisma.sql`("contextTokens" >= ${lo} AND "contextTokens" < ${hi})` : Prisma.sql`"contextTokens" >= ${lo}`)), " OR ")})`;
+}
+
 /** The same from the raw calls, at their exact context size: for the given buckets, or all calls with metadata. */
 export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, only: { buckets: number[] } | { metadata: true }) {
-  const ranges = "buckets" in only ? only.buckets.map((b) => bucketRange(b)) : [];
-  const inBuckets = ranges.length
-    ? Prisma.sql`AND (${Prisma.join(ranges.map(([lo, hi]) => (Number.isFinite(hi) ? Prisma.sql`("contextTokens" >= ${lo} AND "contextTokens" < ${hi})` : Prisma.sql`"contextTokens" >= ${lo}`)), " OR ")})`
-    : Prisma.empty;
+  const buckets = "buckets" in only ? Prisma.sql`AND ${inBuckets(only.buckets)}` : Prisma.empty;
   const metadata = "metadata" in only ? Prisma.sql`"metadata"` : Prisma.sql`NULL::jsonb`;
   const rows = await db().$queryRaw<Row[]>`
     SELECT "taskType", "model", "contextTokens" AS ctx, "toolCount" AS "toolCount", ${metadata} AS metadata,
            count(*)::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output
     FROM "Call"
-    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "shadowOf" IS NULL AND "attempt" = 1 ${inBuckets}
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "shadowOf" IS NULL AND "attempt" = 1 ${buckets}
     GROUP BY 1, 2, 3, 4, 5`;
   return rows.map(toGroup);
 }

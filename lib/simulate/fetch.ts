@@ -6,7 +6,23 @@ import { listPrices } from "@/lib/pricing/data";
 import { indexPrices, priceAt } from "@/lib/pricing/cost";
 import type { SimData } from "@/lib/simulate/compute";
 import type { Plan } from "@/lib/simulate/plan";
-import { getRawPopulation, getRollupPopulation } from "@/lib/simulate/data";
+import { getRawPopulation, getRollupPopulation, getTaskSizePopulation } from "@/lib/simulate/data";
+
+const DAY_MS = 86_400_000;
+
+/** Split buckets at exact sizes: whole UTC days from CallTaskSize, the partial days at either end raw. */
+async function splitPopulation(teamId: TeamId, from: Date, to: Date, buckets: number[]) {
+  if (!buckets.length) return [];
+  const dayFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const dayTo = new Date(Math.max(dayFrom.getTime(), Math.floor(to.getTime() / DAY_MS) * DAY_MS));
+  if (dayFrom >= to) return getRawPopulation(teamId, from, to, { buckets });
+  const parts = await Promise.all([
+    getTaskSizePopulation(teamId, dayFrom, dayTo, buckets),
+    from < dayFrom ? getRawPopulation(teamId, from, dayFrom, { buckets }) : [],
+    dayTo < to ? getRawPopulation(teamId, dayTo, to, { buckets }) : [],
+  ]);
+  return parts.flat();
+}
 
 export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }, plan: Plan, now = new Date()): Promise<SimData> {
   const { from, to } = window;
@@ -15,10 +31,7 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
     listPrices(teamId),
     plan.metadata
       ? getRawPopulation(teamId, from, to, { metadata: true })
-      : Promise.all([
-          getRollupPopulation(teamId, from, to, plan.splitBuckets),
-          plan.splitBuckets.length ? getRawPopulation(teamId, from, to, { buckets: plan.splitBuckets }) : [],
-        ]).then(([a, b]) => [...a, ...b]),
+      : Promise.all([getRollupPopulation(teamId, from, to, plan.splitBuckets), splitPopulation(teamId, from, to, plan.splitBuckets)]).then(([a, b]) => [...a, ...b]),
   ]);
   const index = indexPrices(priceList);
   const models = new Set([...stats.map((s) => s.model), ...priceList.map((p) => p.model)]);

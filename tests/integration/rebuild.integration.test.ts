@@ -1,4 +1,4 @@
-// Rollups rebuilt in SQL from the stored calls equal the ones ingest maintained call by call (the
+// Rollups and task sizes rebuilt in SQL from the stored calls equal the ones ingest maintained call by call (the
 // analytics benchmark relies on this to bulk-load its 10M calls).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -17,6 +17,7 @@ async function snapshot(seq: number) {
   return {
     hourly: plain(await db().callRollup.findMany({ where: { teamSeq: seq }, orderBy: [{ hour: "asc" }, { taskType: "asc" }, { model: "asc" }, { shadow: "asc" }, { contextBucket: "asc" }, { toolCount: "asc" }] })),
     daily: plain(await db().callRollupDay.findMany({ where: { teamSeq: seq }, orderBy: [{ day: "asc" }, { taskType: "asc" }, { model: "asc" }, { shadow: "asc" }] })),
+    sizes: plain(await db().callTaskSize.findMany({ where: { teamSeq: seq }, orderBy: [{ contextTokens: "asc" }, { day: "asc" }, { taskType: "asc" }, { model: "asc" }, { toolCount: "asc" }] })),
   };
 }
 
@@ -47,6 +48,7 @@ describe("rebuildRollups", () => {
     const { seq } = await db().team.findUniqueOrThrow({ where: { id: team.id } });
     const maintained = await snapshot(seq);
     expect(maintained.hourly.length).toBeGreaterThan(100);
+    expect(maintained.sizes.length).toBeGreaterThan(100);
     await rebuildRollups(seq);
     expect(await snapshot(seq)).toEqual(maintained);
   });

@@ -36,9 +36,10 @@ async function seed() {
 }
 
 /** The reference: every production first attempt as its own group, routed one by one. */
-async function scanEveryCall(teamId: ReturnType<typeof checkedTeamId>, events: Record<string, unknown>[], policy: Policy) {
-  const data = await fetchData(teamId, window, plan(policy));
-  const groups: Group[] = events.filter((e) => !e.shadowOf).map((e) => ({
+async function scanEveryCall(teamId: ReturnType<typeof checkedTeamId>, events: Record<string, unknown>[], policy: Policy, w = window) {
+  const data = await fetchData(teamId, w, plan(policy));
+  const inWindow = (e: Record<string, unknown>) => Number(e.timestamp) >= w.from.getTime() && Number(e.timestamp) < w.to.getTime();
+  const groups: Group[] = events.filter((e) => !e.shadowOf && inWindow(e)).map((e) => ({
     taskType: String(e.taskType), model: String(e.model), contextTokens: Number(e.inputTokens), toolCount: 0, metadata: e.metadata as Record<string, string>,
     tasks: 1, inputTokens: Number(e.inputTokens), outputTokens: Number(e.outputTokens),
   }));
@@ -59,6 +60,14 @@ describe("simulate", () => {
     expect(extract.modelMix).toEqual({ "gpt-5.4-nano": 102 / 200, "gpt-5.4-mini": 98 / 200 });
     expect(extract.projected.costUsd).toBeCloseTo(expected.projected.costNanos / 1e9, 6);
     expect(extract.projected.successRate).toBeCloseTo(expected.projected.successRate!, 6);
+
+    // A window that starts inside the day: the partial day comes from the raw calls, whole days from task sizes.
+    const late = { from: new Date(day + 3_600_000), to: new Date(day + 2 * 86_400_000) };
+    const partial = (await simulate(teamId, { ...late, policy, assumptions })).byTaskType.find((r) => r.taskType === "extract")!;
+    const partialExpected = (await scanEveryCall(teamId, events, policy, late)).find((r) => r.taskType === "extract")!;
+    expect(partial.tasks).toBe(80); // minutes 60-99 of both series
+    expect(partial.projected.costUsd).toBeCloseTo(partialExpected.projected.costNanos / 1e9, 6);
+    expect(partial.modelMix).toEqual(Object.fromEntries(Object.entries(partialExpected.modelMix)));
   });
 
   it("takes success from every label of the model, shadow evaluations included", async () => {

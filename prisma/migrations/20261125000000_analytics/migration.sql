@@ -36,6 +36,21 @@ CREATE TABLE "CallRollupDay" (
 ALTER TABLE "CallRollup" ADD COLUMN "taskInputTokens" BIGINT NOT NULL DEFAULT 0,
 ADD COLUMN "taskOutputTokens" BIGINT NOT NULL DEFAULT 0;
 
+-- CreateTable
+CREATE TABLE "CallTaskSize" (
+    "teamSeq" INTEGER NOT NULL,
+    "contextTokens" INTEGER NOT NULL,
+    "day" TIMESTAMPTZ(3) NOT NULL,
+    "taskType" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "toolCount" SMALLINT NOT NULL,
+    "tasks" BIGINT NOT NULL,
+    "inputTokens" BIGINT NOT NULL,
+    "outputTokens" BIGINT NOT NULL,
+
+    CONSTRAINT "CallTaskSize_pkey" PRIMARY KEY ("teamSeq","contextTokens","day","taskType","model","toolCount")
+);
+
 -- Sum of histograms over rows (rebuilding day rows from hourly rows, analytics).
 CREATE AGGREGATE sy_hist_sum(jsonb) (SFUNC = sy_hist_merge, STYPE = jsonb, INITCOND = '{}');
 
@@ -106,3 +121,7 @@ INSERT INTO "CallRollupDay" ("teamSeq", "day", "taskType", "model", "shadow", "c
      SELECT "teamSeq", date_trunc('day', "hour", 'UTC'), "taskType", "model", "shadow",
             sum("calls"), sum("tasks"), sum("inputTokens"), sum("outputTokens"), sum("cachedTokens"), sum("reasoningTokens"), sum("costNanos"), sum("unpriced"), sum("labeled"), sum("success"), sum("failure"), sum("errors"), sum("malformed"), sum("escalations"), sum("streamed"), sum("taskInputTokens"), sum("taskOutputTokens"), sy_hist_sum("latencyHist"), sy_hist_sum("ttftHist"), sy_hist_sum("tpsHist")
      FROM "CallRollup" WHERE true GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO "CallTaskSize" ("teamSeq", "contextTokens", "day", "taskType", "model", "toolCount", "tasks", "inputTokens", "outputTokens")
+     SELECT "teamSeq", "contextTokens", date_trunc('day', "ts", 'UTC'), "taskType", "model", least("toolCount", 32767), count(*), sum("inputTokens"), sum("outputTokens")
+     FROM "Call" WHERE true AND "attempt" = 1 AND "shadowOf" IS NULL GROUP BY 1, 2, 3, 4, 5, 6;
