@@ -1,0 +1,72 @@
+// Upgrading a database that holds traffic from before the analytics migration: its rollups are rebuilt
+// under the new context buckets and counters, with day rows and task sizes, equal to a fresh rebuild.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, expect, it } from "vitest";
+import { closeDb, db } from "@/lib/db";
+import { resetEnvForTests } from "@/lib/env";
+import { rebuildRollups } from "@/lib/ingest/rebuild";
+import { migrate } from "@/lib/migrate";
+import { pgConfig } from "@/prisma/adapters";
+
+const BEFORE = ["20261124000000_init", "20261124010000_ingest"];
+const serverUrl = process.env.SWITCHYARD_TEST_SERVER_URL ?? "";
+const name = `sy_upgrade_${crypto.randomBytes(4).toString("hex")}`;
+
+async function admin(sql: string) {
+  const client = new pg.Client(pgConfig(serverUrl));
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
+/** Points db() at a new, empty database (this file's own one is already fully migrated). */
+async function emptyDatabase() {
+  await closeDb();
+  if (serverUrl) {
+    await admin(`CREATE DATABASE "${name}"`);
+    process.env.DATABASE_URL = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  } else {
+    process.env.SWITCHYARD_DATA_DIR = `memory://${name}`;
+  }
+  resetEnvForTests();
+}
+
+afterAll(async () => {
+  await closeDb();
+  if (serverUrl) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+});
+
+const snapshot = async () => JSON.stringify(
+  [await db().callRollup.findMany({ orderBy: [{ hour: "asc" }, { taskType: "asc" }, { model: "asc" }, { shadow: "asc" }, { contextBucket: "asc" }, { toolCount: "asc" }] }),
+   await db().callRollupDay.findMany({ orderBy: [{ day: "asc" }, { taskType: "asc" }, { model: "asc" }, { shadow: "asc" }] }),
+   await db().callTaskSize.findMany({ orderBy: [{ contextTokens: "asc" }, { day: "asc" }, { taskType: "asc" }, { model: "asc" }] })],
+  (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+
+it("rebuilds old rollups from the stored calls", async () => {
+  await emptyDatabase();
+  const old = fs.mkdtempSync(path.join(os.tmpdir(), "sy-migrations-"));
+  for (const m of BEFORE) fs.cpSync(path.join("prisma/migrations", m), path.join(old, m), { recursive: true });
+  expect(await migrate(old)).toEqual(BEFORE);
+
+  await db().$executeRaw`INSERT INTO "Team" ("id", "name", "slug") VALUES ('t1', 'Old', 'old')`;
+  const [{ seq }] = await db().$queryRaw<{ seq: number }[]>`SELECT "seq" FROM "Team" WHERE "id" = 't1'`;
+  // Calls on the old bucket edges (4,000 was the first size of a bucket, now the last of one), an escalation.
+  await db().$executeRaw`
+    INSERT INTO "Call" ("teamSeq", "id", "ts", "taskType", "model", "inputTokens", "outputTokens", "latencyMs", "ttftMs", "status", "outcome", "contextTokens", "toolCount", "toolCallCount", "attempt", "escalatedFrom", "costNanos")
+    SELECT ${seq}, 'c' || g, TIMESTAMPTZ '2026-11-20 10:00Z' + g * INTERVAL '7 minutes', 'extract', CASE WHEN g % 3 = 0 THEN 'gpt-5.4-mini' ELSE 'gpt-5.4-nano' END,
+           (ARRAY[250, 1000, 3000, 4000, 4001, 9000])[1 + g % 6], 100, 500 + g, CASE WHEN g % 2 = 0 THEN 200 END, 0, g % 2, (ARRAY[250, 1000, 3000, 4000, 4001, 9000])[1 + g % 6],
+           0, 0, CASE WHEN g % 10 = 0 THEN 2 ELSE 1 END, CASE WHEN g % 10 = 0 THEN 'gpt-5.4-nano' END, 1000
+    FROM generate_series(1, 300) g`;
+  await db().$executeRaw`INSERT INTO "CallRollup" SELECT ${seq}, TIMESTAMPTZ '2026-11-20 10:00Z', 'stale', 'x', false, 0, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, '{}', '{}', '{}'`;
+
+  await migrate();
+  const upgraded = await snapshot();
+  expect(upgraded).not.toContain("stale");
+  await rebuildRollups(seq);
+  expect(await snapshot()).toEqual(upgraded);
+  const [tasks] = await db().$queryRaw<{ n: bigint }[]>`SELECT sum("tasks")::int8 AS n FROM "CallTaskSize"`;
+  expect(Number(tasks.n)).toBe(270);
+});
