@@ -126,6 +126,8 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
         routed.set(model, r);
       }
     }
+    // Groups can be negative (a day minus its hours outside the window): a model they cancel out for is not in the mix.
+    for (const [model, r] of routed) if (Math.abs(r.tasks) < 1e-9) routed.delete(model);
     const totalTasks = [...routed.values()].reduce((n, r) => n + r.tasks, 0);
     const parts: Part[] = [...routed].map(([model, r]) => ({
       tasks: r.tasks, p: r.tasks > 0 && (r.weightedP > 0 || labels(t, model) > 0 || baseRate !== null) ? r.weightedP / r.tasks : null,

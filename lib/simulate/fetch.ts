@@ -4,24 +4,34 @@ import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { groupBy } from "@/lib/analytics/stats";
 import { listPrices } from "@/lib/pricing/data";
 import { indexPrices, priceAt } from "@/lib/pricing/cost";
-import type { SimData } from "@/lib/simulate/compute";
+import type { Group, SimData } from "@/lib/simulate/compute";
 import type { Plan } from "@/lib/simulate/plan";
 import { getRawPopulation, getRollupPopulation, getTaskSizePopulation } from "@/lib/simulate/data";
 
 const DAY_MS = 86_400_000;
+const negate = (groups: Group[]) => groups.map((g) => ({ ...g, tasks: -g.tasks, inputTokens: -g.inputTokens, outputTokens: -g.outputTokens }));
 
-/** Split buckets at exact sizes: whole UTC days from CallTaskSize, the partial days at either end raw. */
-async function splitPopulation(teamId: TeamId, from: Date, to: Date, buckets: number[]) {
+/**
+ * Split buckets at exact sizes: whole UTC days from CallTaskSize; a partial day at either end from its
+ * raw calls, or, when the window covers most of that day, as the whole day minus the raw calls outside
+ * the window (every quantity the projection uses adds up linearly, so negative groups subtract exactly).
+ */
+async function splitPopulation(teamId: TeamId, from: Date, to: Date, buckets: number[]): Promise<Group[]> {
   if (!buckets.length) return [];
+  const firstDay = Math.floor(from.getTime() / DAY_MS) * DAY_MS;
+  const reads: Promise<Group[]>[] = [];
+  for (let day = firstDay; day < to.getTime(); day += DAY_MS) {
+    const start = Math.max(day, from.getTime()), end = Math.min(day + DAY_MS, to.getTime());
+    if (start === day && end === day + DAY_MS) continue; // whole days are read below in one query
+    const whole = () => getTaskSizePopulation(teamId, new Date(day), new Date(day + DAY_MS), buckets);
+    const raw = (a: number, b: number) => (a < b ? getRawPopulation(teamId, new Date(a), new Date(b), { buckets }) : Promise.resolve([]));
+    if (end - start <= DAY_MS / 2) reads.push(raw(start, end));
+    else reads.push(whole(), raw(day, start).then(negate), raw(end, day + DAY_MS).then(negate));
+  }
   const dayFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
-  const dayTo = new Date(Math.max(dayFrom.getTime(), Math.floor(to.getTime() / DAY_MS) * DAY_MS));
-  if (dayFrom >= to) return getRawPopulation(teamId, from, to, { buckets });
-  const parts = await Promise.all([
-    getTaskSizePopulation(teamId, dayFrom, dayTo, buckets),
-    from < dayFrom ? getRawPopulation(teamId, from, dayFrom, { buckets }) : [],
-    dayTo < to ? getRawPopulation(teamId, dayTo, to, { buckets }) : [],
-  ]);
-  return parts.flat();
+  const dayTo = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
+  if (dayFrom < dayTo) reads.push(getTaskSizePopulation(teamId, dayFrom, dayTo, buckets));
+  return (await Promise.all(reads)).flat();
 }
 
 export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }, plan: Plan, now = new Date()): Promise<SimData> {

@@ -61,13 +61,19 @@ describe("simulate", () => {
     expect(extract.projected.costUsd).toBeCloseTo(expected.projected.costNanos / 1e9, 6);
     expect(extract.projected.successRate).toBeCloseTo(expected.projected.successRate!, 6);
 
-    // A window that starts inside the day: the partial day comes from the raw calls, whole days from task sizes.
+    // A window that starts an hour into the day: that day is its task sizes minus the first hour's raw calls.
     const late = { from: new Date(day + 3_600_000), to: new Date(day + 2 * 86_400_000) };
     const partial = (await simulate(teamId, { ...late, policy, assumptions })).byTaskType.find((r) => r.taskType === "extract")!;
     const partialExpected = (await scanEveryCall(teamId, events, policy, late)).find((r) => r.taskType === "extract")!;
     expect(partial.tasks).toBe(80); // minutes 60-99 of both series
     expect(partial.projected.costUsd).toBeCloseTo(partialExpected.projected.costNanos / 1e9, 6);
     expect(partial.modelMix).toEqual(Object.fromEntries(Object.entries(partialExpected.modelMix)));
+    // A window of one hour: its calls are read raw.
+    const hour = { from: new Date(day), to: new Date(day + 3_600_000) };
+    const short = (await simulate(teamId, { ...hour, policy, assumptions })).byTaskType.find((r) => r.taskType === "extract")!;
+    const shortExpected = (await scanEveryCall(teamId, events, policy, hour)).find((r) => r.taskType === "extract")!;
+    expect(short.tasks).toBe(120);
+    expect(short.projected.costUsd).toBeCloseTo(shortExpected.projected.costNanos / 1e9, 6);
   });
 
   it("takes success from every label of the model, shadow evaluations included", async () => {
