@@ -1,12 +1,14 @@
 // Writes summed rollup rows: counters are added to what is stored, histograms merged by sy_hist_merge.
-// The same batch is also folded into the day rows (CallRollupDay), so both grains move together.
+// The same batch, summed per day in JS, goes to the day rows (CallRollupDay), so both grains move together.
+import { mergeHistograms } from "@/lib/ingest/histogram";
 import { COUNTERS, type RollupRow } from "@/lib/ingest/rollup";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 
 const HOUR_KEY = ["teamSeq", "hour", "taskType", "model", "shadow", "contextBucket", "toolCount"];
 const DAY_KEY = ["teamSeq", "day", "taskType", "model", "shadow"];
 const HISTS = ["latencyHist", "ttftHist", "tpsHist"] as const;
-const TYPES = ["int4", "timestamptz", "text", "text", "bool", "int2", "int2", ...COUNTERS.map(() => "int8"), "jsonb", "jsonb", "jsonb"];
+const HOUR_TYPES = ["int4", "timestamptz", "text", "text", "bool", "int2", "int2"];
+const DAY_TYPES = ["int4", "timestamptz", "text", "text", "bool"];
 
 const q = (c: string) => `"${c}"`;
 
@@ -17,29 +19,37 @@ function upsertSet(table: string) {
   ].join(", ");
 }
 
+const DAY_MS = 86_400_000;
+
+/** The batch's hourly rows summed per UTC day, task type, model and shadow flag, in key order. Pure. */
+export function dayRows(rows: RollupRow[]) {
+  const days = new Map<string, RollupRow & { day: Date }>();
+  for (const r of rows) {
+    const day = new Date(Math.floor(r.hour.getTime() / DAY_MS) * DAY_MS);
+    const k = `${day.getTime()}|${r.taskType}|${r.model}|${r.shadow ? 1 : 0}`;
+    const d = days.get(k);
+    if (!d) {
+      days.set(k, { ...r, day, latencyHist: { ...r.latencyHist }, ttftHist: { ...r.ttftHist }, tpsHist: { ...r.tpsHist } });
+      continue;
+    }
+    for (const c of COUNTERS) d[c] += r[c];
+    for (const h of HISTS) d[h] = mergeHistograms(d[h], r[h]);
+  }
+  return [...days.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}
+
+async function upsert(tx: Tx, table: "CallRollup" | "CallRollupDay", key: string[], types: string[], keyValues: (r: RollupRow & { day?: Date }) => unknown[], rows: (RollupRow & { day?: Date })[]) {
+  const values = new Columns([...types, ...COUNTERS.map(() => "int8"), "jsonb", "jsonb", "jsonb"]);
+  for (const r of rows) values.add([...keyValues(r), ...COUNTERS.map((c) => int8(r[c])), ...HISTS.map((h) => JSON.stringify(r[h]))]);
+  await tx.query(
+    `INSERT INTO "${table}" (${[...key, ...COUNTERS, ...HISTS].map(q).join(", ")}) SELECT * FROM ${values.unnest()}
+     ON CONFLICT (${key.map(q).join(", ")}) DO UPDATE SET ${upsertSet(table)}`,
+    values.params,
+  );
+}
+
 export async function writeRollups(tx: Tx, teamSeq: number, rows: RollupRow[]) {
   if (!rows.length) return;
-  const values = new Columns(TYPES);
-  for (const r of rows) {
-    values.add([
-      teamSeq, r.hour.toISOString(), r.taskType, r.model, r.shadow, r.contextBucket, r.toolCount,
-      ...COUNTERS.map((c) => int8(r[c])),
-      ...HISTS.map((h) => JSON.stringify(r[h])),
-    ]);
-  }
-  const columns = [...HOUR_KEY, ...COUNTERS, ...HISTS];
-  await tx.query(
-    `INSERT INTO "CallRollup" (${columns.map(q).join(", ")}) SELECT * FROM ${values.unnest()}
-     ON CONFLICT (${HOUR_KEY.map(q).join(", ")}) DO UPDATE SET ${upsertSet("CallRollup")}`,
-    values.params,
-  );
-  const batch = `${values.unnest()} AS b(${columns.map(q).join(", ")})`;
-  await tx.query(
-    `INSERT INTO "CallRollupDay" (${[...DAY_KEY, ...COUNTERS, ...HISTS].map(q).join(", ")})
-     SELECT "teamSeq", date_trunc('day', "hour", 'UTC'), "taskType", "model", "shadow",
-            ${COUNTERS.map((c) => `sum(${q(c)})::int8`).join(", ")}, ${HISTS.map((h) => `sy_hist_sum(${q(h)})`).join(", ")}
-     FROM ${batch} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-     ON CONFLICT (${DAY_KEY.map(q).join(", ")}) DO UPDATE SET ${upsertSet("CallRollupDay")}`,
-    values.params,
-  );
+  await upsert(tx, "CallRollup", HOUR_KEY, HOUR_TYPES, (r) => [teamSeq, r.hour.toISOString(), r.taskType, r.model, r.shadow, r.contextBucket, r.toolCount], rows);
+  await upsert(tx, "CallRollupDay", DAY_KEY, DAY_TYPES, (r) => [teamSeq, r.day!.toISOString(), r.taskType, r.model, r.shadow], dayRows(rows));
 }

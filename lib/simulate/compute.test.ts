@@ -72,9 +72,11 @@ describe("compute", () => {
   });
 
   it("splits a context bucket only where a threshold falls inside it", () => {
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gt: 2500 } }, model: "x" }] }).segmentStarts).toEqual(
+      [0, 251, 501, 1001, 2001, 2501, 3001, 4001, 6001, 8001, 16001, 32001, 64001, 128001]);
     // Buckets end at round numbers + 1, so "> 4000" (the article's line) is a bucket edge and ">= 4000" is not.
-    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gt: 4000 } }, model: "x" }] })).toEqual({ splitBuckets: [], metadata: false });
-    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gte: 4000 } }, model: "x" }] })).toEqual({ splitBuckets: [5], metadata: false });
-    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { lt: 2500 }, metadata: { tier: "pro" } }, model: "x" }] })).toEqual({ splitBuckets: [4], metadata: true });
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gt: 4000 } }, model: "x" }] })).toMatchObject({ splitBuckets: [], metadata: false });
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gte: 4000 } }, model: "x" }] })).toMatchObject({ splitBuckets: [5], metadata: false });
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { lt: 2500 }, metadata: { tier: "pro" } }, model: "x" }] })).toMatchObject({ splitBuckets: [4], metadata: true });
   });
 });

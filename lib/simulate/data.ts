@@ -27,10 +27,15 @@ export async function getRollupPopulation(teamId: TeamId, from: Date, to: Date, 
   return rows.map((r) => toGroup({ ...r, ctx: bucketRange(Number(r.bucket))[0] }));
 }
 
-/** The same for whole UTC days at the exact context size, for the given buckets (CallTaskSize). */
-export async function getTaskSizePopulation(teamId: TeamId, dayFrom: Date, dayTo: Date, buckets: number[]) {
+/** The last segment start at or below a call's context size (plan.ts), as SQL. */
+function segment(starts: number[]) {
+  return Prisma.sql`CASE ${Prisma.join([...starts].reverse().map((s) => Prisma.sql`WHEN "contextTokens" >= ${s} THEN ${s}`), " ")} END`;
+}
+
+/** The same for whole UTC days by context segment, for the given buckets (CallTaskSize). */
+export async function getTaskSizePopulation(teamId: TeamId, dayFrom: Date, dayTo: Date, buckets: number[], starts: number[]) {
   const rows = await db().$queryRaw<Row[]>`
-    SELECT "taskType", "model", "contextTokens" AS ctx, "toolCount" AS "toolCount", NULL AS metadata,
+    SELECT "taskType", "model", ${segment(starts)} AS ctx, "toolCount" AS "toolCount", NULL AS metadata,
            sum("tasks")::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output
     FROM "CallTaskSize"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "day" >= ${dayFrom} AND "day" < ${dayTo} AND ${inBuckets(buckets)}
@@ -43,12 +48,12 @@ function inBuckets(buckets: number[]) {
   return Prisma.sql`(${Prisma.join(ranges.map(([lo, hi]) => (Number.isFinite(hi) ? Prisma.sql`("contextTokens" >= ${lo} AND "contextTokens" < ${hi})` : Prisma.sql`"contextTokens" >= ${lo}`)), " OR ")})`;
 }
 
-/** The same from the raw calls, at their exact context size: for the given buckets, or all calls with metadata. */
-export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, only: { buckets: number[] } | { metadata: true }) {
+/** The same from the raw calls by context segment: for the given buckets, or all calls with their metadata. */
+export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, starts: number[], only: { buckets: number[] } | { metadata: true }) {
   const buckets = "buckets" in only ? Prisma.sql`AND ${inBuckets(only.buckets)}` : Prisma.empty;
   const metadata = "metadata" in only ? Prisma.sql`"metadata"` : Prisma.sql`NULL::jsonb`;
   const rows = await db().$queryRaw<Row[]>`
-    SELECT "taskType", "model", "contextTokens" AS ctx, "toolCount" AS "toolCount", ${metadata} AS metadata,
+    SELECT "taskType", "model", ${segment(starts)} AS ctx, "toolCount" AS "toolCount", ${metadata} AS metadata,
            count(*)::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output
     FROM "Call"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "shadowOf" IS NULL AND "attempt" = 1 ${buckets}

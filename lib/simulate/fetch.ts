@@ -16,21 +16,21 @@ const negate = (groups: Group[]) => groups.map((g) => ({ ...g, tasks: -g.tasks, 
  * raw calls, or, when the window covers most of that day, as the whole day minus the raw calls outside
  * the window (every quantity the projection uses adds up linearly, so negative groups subtract exactly).
  */
-async function splitPopulation(teamId: TeamId, from: Date, to: Date, buckets: number[]): Promise<Group[]> {
+async function splitPopulation(teamId: TeamId, from: Date, to: Date, buckets: number[], starts: number[]): Promise<Group[]> {
   if (!buckets.length) return [];
   const firstDay = Math.floor(from.getTime() / DAY_MS) * DAY_MS;
   const reads: Promise<Group[]>[] = [];
   for (let day = firstDay; day < to.getTime(); day += DAY_MS) {
     const start = Math.max(day, from.getTime()), end = Math.min(day + DAY_MS, to.getTime());
     if (start === day && end === day + DAY_MS) continue; // whole days are read below in one query
-    const whole = () => getTaskSizePopulation(teamId, new Date(day), new Date(day + DAY_MS), buckets);
-    const raw = (a: number, b: number) => (a < b ? getRawPopulation(teamId, new Date(a), new Date(b), { buckets }) : Promise.resolve([]));
+    const whole = () => getTaskSizePopulation(teamId, new Date(day), new Date(day + DAY_MS), buckets, starts);
+    const raw = (a: number, b: number) => (a < b ? getRawPopulation(teamId, new Date(a), new Date(b), starts, { buckets }) : Promise.resolve([]));
     if (end - start <= DAY_MS / 2) reads.push(raw(start, end));
     else reads.push(whole(), raw(day, start).then(negate), raw(end, day + DAY_MS).then(negate));
   }
   const dayFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
   const dayTo = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
-  if (dayFrom < dayTo) reads.push(getTaskSizePopulation(teamId, dayFrom, dayTo, buckets));
+  if (dayFrom < dayTo) reads.push(getTaskSizePopulation(teamId, dayFrom, dayTo, buckets, starts));
   return (await Promise.all(reads)).flat();
 }
 
@@ -40,8 +40,8 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
     getModelStats(teamId, from, to),
     listPrices(teamId),
     plan.metadata
-      ? getRawPopulation(teamId, from, to, { metadata: true })
-      : Promise.all([getRollupPopulation(teamId, from, to, plan.splitBuckets), splitPopulation(teamId, from, to, plan.splitBuckets)]).then(([a, b]) => [...a, ...b]),
+      ? getRawPopulation(teamId, from, to, plan.segmentStarts, { metadata: true })
+      : Promise.all([getRollupPopulation(teamId, from, to, plan.splitBuckets), splitPopulation(teamId, from, to, plan.splitBuckets, plan.segmentStarts)]).then(([a, b]) => [...a, ...b]),
   ]);
   const index = indexPrices(priceList);
   const models = new Set([...stats.map((s) => s.model), ...priceList.map((p) => p.model)]);

@@ -4,7 +4,12 @@
 import type { Policy } from "@switchyard/sdk";
 import { CONTEXT_BOUNDS } from "@/lib/ingest/rollup";
 
-export type Plan = { splitBuckets: number[]; metadata: boolean };
+/**
+ * splitBuckets: context buckets a threshold falls inside. segmentStarts: every size at which some
+ * condition or bucket changes (sorted); calls read one by one are grouped by the last start at or below
+ * their size, which routes exactly as the size itself and keeps the groups few.
+ */
+export type Plan = { splitBuckets: number[]; segmentStarts: number[]; metadata: boolean };
 
 type Range = { gt?: number; gte?: number; lt?: number; lte?: number };
 
@@ -21,15 +26,17 @@ export function bucketRange(bucket: number): [number, number] {
 
 export function plan(policy: Policy): Plan {
   const split = new Set<number>();
+  const starts = new Set<number>([0, ...CONTEXT_BOUNDS]);
   let metadata = false;
   for (const rule of policy.rules ?? []) {
     if (rule.when?.metadata && Object.keys(rule.when.metadata).length) metadata = true;
     for (const edge of edges(rule.when?.contextTokens)) {
+      starts.add(edge);
       for (let b = 0; b <= CONTEXT_BOUNDS.length; b++) {
         const [lo, hi] = bucketRange(b);
         if (lo < edge && edge < hi) split.add(b);
       }
     }
   }
-  return { splitBuckets: [...split].sort((a, b) => a - b), metadata };
+  return { splitBuckets: [...split].sort((a, b) => a - b), segmentStarts: [...starts].sort((a, b) => a - b), metadata };
 }
