@@ -21,8 +21,10 @@ export async function writeTaskSizes(tx: Tx, teamSeq: number, calls: Task[]) {
   }
   if (!sums.size) return;
   const values = new Columns(["int4", "int4", "timestamptz", "text", "text", "int2", "int8", "int8", "int8"]);
-  // Key order, so concurrent batches lock rows in the same order.
-  for (const [, s] of [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) values.add([teamSeq, ...s.key, s.tasks, s.input, s.output]);
+  // Primary-key order: concurrent batches lock rows in the same order, and the index is walked in sequence.
+  const order = (x: (typeof sums extends Map<string, infer V> ? V : never)["key"], y: typeof x) =>
+    x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0) || (x[3] < y[3] ? -1 : x[3] > y[3] ? 1 : 0) || x[4] - y[4];
+  for (const s of [...sums.values()].sort((a, b) => order(a.key, b.key))) values.add([teamSeq, ...s.key, s.tasks, s.input, s.output]);
   await tx.query(
     `INSERT INTO "CallTaskSize" ("teamSeq", "contextTokens", "day", "taskType", "model", "toolCount", "tasks", "inputTokens", "outputTokens")
      SELECT * FROM ${values.unnest()}
