@@ -8,7 +8,7 @@ import { setPolicySettingsAction } from "@/lib/policies/actions";
 export function GateForm({ slug, floor, tolerance, canEdit }: { slug: string; floor: number | null; tolerance: number; canEdit: boolean }) {
   const [state, action] = useActionState(setPolicySettingsAction.bind(null, slug), {});
   return (
-    <form action={action} className="grid items-end gap-3 sm:grid-cols-3">
+    <form action={action} className="grid grid-cols-1 items-end gap-3 sm:grid-cols-3">
       <Field label="Success floor (%)" name="floor" type="number" min={0} max={100} step={0.1} defaultValue={floor === null ? "" : Math.round(floor * 1000) / 10}
         disabled={!canEdit} error={state.fieldErrors?.floor} hint="Empty: no gate. Publishing below it on a well-evidenced task type needs a written override." />
       <Field label="Suggest tolerance (points)" name="tolerance" type="number" min={0} max={50} step={0.1} defaultValue={Math.round(tolerance * 1000) / 10}

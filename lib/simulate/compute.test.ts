@@ -7,7 +7,7 @@ import { plan } from "@/lib/simulate/plan";
 
 const PRICES = { "gpt-5.4-mini": { input: 400_000, output: 1_600_000 }, "gpt-5.4-nano": { input: 100_000, output: 400_000 } };
 const ev = (model: string, over: Partial<Evidence> = {}): Evidence =>
-  ({ taskType: "extract", model, calls: 1000, outputTokens: 100_000, success: 900, failure: 100, errors: 0, malformed: 0, latencyHist: { "300": 1000 }, ...over });
+  ({ taskType: "extract", model, calls: 1000, shadowCalls: 0, outputTokens: 100_000, success: 900, failure: 100, errors: 0, malformed: 0, latencyHist: { "300": 1000 }, ...over });
 
 function data(over: Partial<SimData> = {}): SimData {
   return {

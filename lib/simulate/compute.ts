@@ -9,7 +9,7 @@ import type { Assumptions } from "@/lib/simulate/schema";
 /** First attempts (production) that share every feature a rule can test. Tokens are sums over the group. */
 export type Group = { taskType: string; model: string; contextTokens: number; toolCount: number; metadata?: Record<string, string>; tasks: number; inputTokens: number; outputTokens: number };
 /** Everything logged for a task type on a model, shadow calls included: the evidence for projections. */
-export type Evidence = { taskType: string; model: string; calls: number; outputTokens: number; success: number; failure: number; errors: number; malformed: number; latencyHist: Histogram };
+export type Evidence = { taskType: string; model: string; calls: number; shadowCalls: number; outputTokens: number; success: number; failure: number; errors: number; malformed: number; latencyHist: Histogram };
 /** What production did per task type: every attempt's cost, observed labels, escalations, latency. */
 export type Baseline = { taskType: string; tasks: number; costNanos: bigint; success: number; failure: number; escalations: number; latencyHist: Histogram };
 /** Current prices, micro-dollars per 1M tokens. */

@@ -49,8 +49,9 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
     const p = priceAt(index, m, now);
     return p ? [[m, { input: Number(p.inputMicros), output: Number(p.outputMicros) }]] : [];
   }));
+  const shadowCalls = new Map(stats.filter((s) => s.shadow).map((s) => [`${s.taskType}|${s.model}`, s.calls]));
   const evidence = [...groupBy(stats, (s) => `${s.taskType}|${s.model}`).values()].map((s) => ({
-    taskType: s.taskType, model: s.model, calls: s.calls, outputTokens: s.outputTokens, success: s.success, failure: s.failure,
+    taskType: s.taskType, model: s.model, calls: s.calls, shadowCalls: shadowCalls.get(`${s.taskType}|${s.model}`) ?? 0, outputTokens: s.outputTokens, success: s.success, failure: s.failure,
     errors: s.errors, malformed: s.malformed, latencyHist: s.latencyHist,
   }));
   const production = stats.filter((s) => !s.shadow);

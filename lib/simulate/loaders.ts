@@ -31,6 +31,11 @@ export async function loadSimulatePage(teamId: TeamId, window: Window, params: R
   return {
     start, label, policy, assumptions, errors, result,
     frontier: Object.fromEntries(points),
+    // Shadow evaluations per task type: how many calls, and as a share of the task type's tasks.
+    shadowCoverage: Object.fromEntries(result.byTaskType.map((r) => {
+      const calls = data.evidence.filter((e) => e.taskType === r.taskType).reduce((n, e) => n + e.shadowCalls, 0);
+      return [r.taskType, { calls, share: r.tasks > 0 ? calls / r.tasks : 0 }];
+    })),
     suggestion: suggest(points, current.policy, settings.suggestTolerance, assumptions.minSamples),
     tolerance: settings.suggestTolerance,
     startingPoints,

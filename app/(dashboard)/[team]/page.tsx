@@ -34,7 +34,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
     <>
       {header(<RangePicker path={`/${slug}`} window={window} zone={team.timeZone} />)}
       {error && <div className="mb-4"><Alert>{error}</Alert></div>}
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Spend">
+      <dl className="grid grid-cols-1 grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Spend">
         <Stat label="Spend today" value={formatUsd(spend.todayNanos)} note={`since midnight, ${team.timeZone}`} />
         <Stat label="Last 7 days" value={formatUsd(spend.last7.nanos)} note={trend7?.text} tone={trend7 ? (trend7.up ? "up" : "down") : undefined} />
         <Stat label="Last 30 days" value={formatUsd(spend.last30.nanos)} note={trend30?.text} tone={trend30 ? (trend30.up ? "up" : "down") : undefined} />
@@ -48,7 +48,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
         </p>
       ) : (
         <>
-          <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label="Window totals">
+          <dl className="grid grid-cols-1 grid-cols-2 gap-3 lg:grid-cols-5" aria-label="Window totals">
             <Stat label="Tasks" value={formatCount(totals.tasks)} note={`${formatCount(totals.calls)} calls with retries and escalations`} />
             <Stat label="Success rate" value={formatPercent(totals.successRate)}
               note={totals.interval ? `95% CI ${formatPercent(totals.interval.low)}–${formatPercent(totals.interval.high)}, n = ${formatCount(totals.labeled)}` : "no labeled calls"} />
@@ -63,7 +63,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
               </Alert>
             </div>
           )}
-          <div className="mt-6 grid gap-4 lg:grid-cols-2">
+          <div className="mt-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div className="lg:col-span-2">
               <Card title="Spend by model" description={window.byHour ? "Per hour" : "Per day"}>
                 <SeriesChart data={view.series.data} series={view.series.series} format="usd" label="Spend by model over time" />

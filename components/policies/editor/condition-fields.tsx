@@ -50,7 +50,7 @@ export function ConditionFields({ when, onChange, taskTypes, issues, path, id }:
   const setTypes = (list: string[]) => onChange({ ...when, taskType: list.length ? list : undefined });
   const error = (p: string) => issueAt(issues, `${path}.${p}`);
   return (
-    <div className="grid gap-3 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
       <fieldset>
         <legend className="text-xs font-medium text-gray-700">Task types (none ticked: any)</legend>
         <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">

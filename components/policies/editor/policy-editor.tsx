@@ -34,7 +34,7 @@ export function PolicyEditor({ slug, initial, draft, models, taskTypes, canSave,
   const shadows = policy.shadow ?? [];
 
   return (
-    <div className="grid gap-4 xl:grid-cols-3">
+    <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
       <div className="space-y-4 xl:col-span-2">
         {!checked.success && (
           <Alert>
@@ -55,7 +55,7 @@ export function PolicyEditor({ slug, initial, draft, models, taskTypes, canSave,
           <button type="button" className="text-sm text-blue-800 underline" onClick={() => setRules([...rules, { id: `rule-${rules.length + 1}`, when: {}, model: models[0] ?? "" }])}>+ Add a rule</button>
         </section>
 
-        <section aria-label="Default and escalation" className="grid gap-3 rounded-lg border border-gray-200 bg-white p-3 md:grid-cols-2">
+        <section aria-label="Default and escalation" className="grid grid-cols-1 gap-3 rounded-lg border border-gray-200 bg-white p-3 md:grid-cols-2">
           <label className="text-sm font-medium">
             When no rule holds
             <select aria-label="Default model" value={policy.defaultModel} onChange={(e) => setPolicy({ ...policy, defaultModel: e.target.value })} className={`${inputClass} mt-1 py-1`}>

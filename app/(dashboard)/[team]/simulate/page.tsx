@@ -59,12 +59,12 @@ export default async function SimulatePage({ params, searchParams }: Props) {
         <button type="submit" className={buttonClass()}>Simulate</button>
       </form>
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card title={view.label} description={<Link className="underline" href={`/${slug}/policies/edit?start=${encodeURIComponent(view.start)}`}>Open in the policy editor</Link>}>
           <PolicySummary policy={view.policy} />
         </Card>
         <div className="space-y-3 lg:col-span-2">
-          <dl className="grid grid-cols-2 gap-3">
+          <dl className="grid grid-cols-1 grid-cols-2 gap-3">
             <Stat label="Savings" value={usd(result.savingsUsd)} note={result.savingsPct === null ? undefined : `${formatPercent(result.savingsPct)} of the total cost, review included`} tone={result.savingsUsd < 0 ? "up" : "down"} />
             <Stat label="Projected success" value={formatPercent(result.projected.successRate)} note={`was ${formatPercent(result.baseline.successRate)}`} />
           </dl>
@@ -74,7 +74,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
       </div>
 
       <h2 className="mb-3 mt-8 text-lg font-semibold">By task type</h2>
-      <Table caption="Projection by task type" head={["Task type", "Tasks", "Total cost", "Success", "Model mix", "Evidence (labels, success)", "Warnings"]}>
+      <Table caption="Projection by task type" head={["Task type", "Tasks", "Total cost", "Success", "Model mix", "Evidence (labels, success; shadow coverage)", "Warnings"]}>
         {result.byTaskType.map((r) => (
           <tr key={r.taskType} className="align-top">
             <Td className="font-medium">{r.taskType}</Td>
@@ -82,7 +82,10 @@ export default async function SimulatePage({ params, searchParams }: Props) {
             <Td className="tabular-nums">{usd(r.baseline.totalCostUsd)} → {usd(r.projected.totalCostUsd)}</Td>
             <Td className="tabular-nums">{success(r.baseline)}<br />→ {success(r.projected)}</Td>
             <Td>{Object.entries(r.modelMix).map(([m, s]) => <div key={m}>{m} {formatPercent(s ?? 0, 0)}</div>)}</Td>
-            <Td>{Object.entries(r.evidence).map(([m, e]) => <div key={m}>{m}: {formatCount(e.labeled)}, {formatPercent(e.successRate)}</div>)}</Td>
+            <Td>
+              {Object.entries(r.evidence).map(([m, e]) => <div key={m}>{m}: {formatCount(e.labeled)}, {formatPercent(e.successRate)}</div>)}
+              <div className="text-xs text-gray-500">shadow: {formatCount(view.shadowCoverage[r.taskType]?.calls ?? 0)} calls ({formatPercent(view.shadowCoverage[r.taskType]?.share ?? 0)} of tasks)</div>
+            </Td>
             <Td className="whitespace-normal text-xs text-amber-800">{r.warnings.map((w) => <p key={w.code + w.model} className="max-w-xs">{w.message}</p>)}</Td>
           </tr>
         ))}
@@ -90,7 +93,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
 
       <h2 className="mb-3 mt-8 text-lg font-semibold">Cost against success</h2>
       <p className="mb-3 text-sm text-gray-600">Each priced model with labels on the task type, as if it served every task (bubble size: labels).</p>
-      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
         {Object.entries(view.frontier).map(([taskType, points]) => (
           <Card key={taskType} title={taskType}>
             <FrontierChart points={points} label={`Cost per task against success on ${taskType}`} />

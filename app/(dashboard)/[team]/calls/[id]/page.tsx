@@ -43,7 +43,7 @@ export default async function CallPage({ params, searchParams }: Props) {
       <Link href={`/${slug}/calls?${back}`} className="text-sm text-blue-800 underline">← Calls</Link>
       <div className="mt-4 space-y-4">
         <Card>
-          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
             {fields.map(([k, v]) => (
               <div key={k}>
                 <dt className="text-xs text-gray-600">{k}</dt>
@@ -66,7 +66,7 @@ export default async function CallPage({ params, searchParams }: Props) {
         {shadows.length > 0 && <Card title="Shadow evaluations" description="The same request sent to another model to measure it; not part of production spend."><RelatedCalls caption="Shadow calls" calls={shadows} slug={slug} zone={team.timeZone} current={call.id} /></Card>}
         <Card title="Content">
           {content ? (
-            <div className="grid gap-4 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
               {([["Input", content.input], ["Output", content.output]] as const).map(([label, text]) => (
                 <div key={label}>
                   <h3 className="text-xs text-gray-600">{label}</h3>

@@ -63,7 +63,7 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
             </tr>
           ))}
         </Table>
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <Card title="Latency" description="Share of each model's calls by whole-call latency">
             <DistributionChart data={detail.latency} series={detail.modelNames} label="Latency distribution by model" />
           </Card>
