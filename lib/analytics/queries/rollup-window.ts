@@ -6,7 +6,7 @@ import type { TeamId } from "@/lib/auth/team-id";
 const DAY_MS = 86_400_000;
 export const TEAM_SEQ = (teamId: TeamId) => Prisma.sql`(SELECT "seq" FROM "Team" WHERE "id" = ${teamId})`;
 
-export const ROLLUP_COLUMNS = Prisma.raw(
+const ROLLUP_COLUMNS = Prisma.raw(
   `"taskType", "model", "shadow", "calls", "tasks", "inputTokens", "outputTokens", "cachedTokens", "costNanos", "unpriced",
    "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed", "latencyHist", "ttftHist", "tpsHist"`,
 );
