@@ -1,13 +1,13 @@
 // Value formats the charts and client tables accept by name: formatter functions cannot cross from server
 // to client components.
-import { formatCount, formatMs, formatPercent, formatUsd } from "@/components/ui/format";
+import { formatCount, formatDollars, formatMs, formatPercent } from "@/components/ui/format";
 
 export type ValueFormat = "usd" | "ms" | "percent" | "count" | "number";
 
 export function formatValue(format: ValueFormat, v: number): string {
   switch (format) {
     case "usd":
-      return formatUsd(v * 1e9);
+      return formatDollars(v);
     case "ms":
       return formatMs(v);
     case "percent":

@@ -1,18 +1,17 @@
-import { formatCount, formatMs, formatPercent } from "@/components/ui/format";
+import { formatCount, formatDollars, formatMs, formatPercent } from "@/components/ui/format";
 import { Table, Td } from "@/components/ui/table";
 import type { SimulationResult } from "@/lib/simulate/format";
 
 type Totals = SimulationResult["baseline"];
-const usd = (v: number) => `${v < 0 ? "−" : ""}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: Math.abs(v) < 1 ? 4 : 2 })}`;
 const success = (t: Totals) => (t.successRate === null ? "—" : `${formatPercent(t.successRate)} (${formatPercent(t.successRateLow)}–${formatPercent(t.successRateHigh)})`);
 
 /** Baseline against projected, one column each. */
 export function TotalsTable({ baseline, projected }: { baseline: Totals; projected: Totals }) {
   const rows: [string, (t: Totals) => string][] = [
     ["Tasks", (t) => formatCount(t.tasks)],
-    ["Model cost", (t) => usd(t.costUsd)],
-    ["Review cost", (t) => usd(t.reviewCostUsd)],
-    ["Total cost", (t) => usd(t.totalCostUsd)],
+    ["Model cost", (t) => formatDollars(t.costUsd)],
+    ["Review cost", (t) => formatDollars(t.reviewCostUsd)],
+    ["Total cost", (t) => formatDollars(t.totalCostUsd)],
     ["Success (95% interval)", success],
     ["Escalated", (t) => formatPercent(t.escalationRate)],
     ["Latency p50", (t) => formatMs(t.latencyP50Ms)],
@@ -30,4 +29,4 @@ export function TotalsTable({ baseline, projected }: { baseline: Totals; project
   );
 }
 
-export { usd, success };
+export { success };

@@ -1,5 +1,7 @@
 // Display formats shared by the pages. Dates render on the server in the team's time zone, so server and
 // browser output match and every page reads in the same zone.
+import { formatSpend } from "@/lib/pricing/money";
+
 const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
 export function formatDateTime(d: Date | null | undefined, zone = "UTC", empty = "Never") {
@@ -19,13 +21,10 @@ export function formatMs(v: number | null) {
   return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`;
 }
 
-/** Dollars from nano-dollars (exact sums) or from a float per-unit figure. */
-export function formatUsd(nanos: bigint | number | null) {
-  if (nanos === null) return "—";
-  const dollars = Number(nanos) / 1e9;
-  if (dollars === 0) return "$0.00";
-  return `$${dollars.toFixed(Math.abs(dollars) >= 1 ? 2 : Math.abs(dollars) >= 0.01 ? 4 : 6)}`;
-}
+export const formatUsd = (nanos: bigint | number | null) => (nanos === null ? "—" : formatSpend(nanos));
+
+/** Dollars as the API gives them (JSON numbers), formatted like every other amount. */
+export const formatDollars = (dollars: number) => formatSpend(dollars * 1e9);
 
 /** "+12% vs previous 7 days"; null when there is nothing to compare with. */
 export function formatTrend(now: bigint, before: bigint, period: string) {

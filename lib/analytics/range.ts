@@ -53,3 +53,9 @@ function presetWindow(preset: Preset, zone: string, now: Date, today: string): W
 export function rangeQuery(w: Window): string {
   return w.preset === "custom" ? `range=custom&from=${w.fromDate}&to=${w.toDate}` : `range=${w.preset}`;
 }
+
+/** The `days` up to the end of the current hour (the API's and simulator's own windows, not the pages'). */
+export function lastDays(days: number, now = new Date()) {
+  const to = new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS);
+  return { from: new Date(to.getTime() - days * 24 * HOUR_MS), to };
+}

@@ -13,6 +13,15 @@ const queryTime = z
   })
   .transform((s) => new Date(/^\d+$/.test(s) ? Number(s) : s));
 
+/** The window rule of the analytics and simulate endpoints: `to` after `from`, at most 366 days apart. */
+export function checkWindow<T extends { from: Date; to: Date }>(ctx: z.core.ParsePayload<T>) {
+  const { from, to } = ctx.value;
+  if (from >= to) ctx.issues.push({ code: "custom", path: ["to"], message: "must be after from", input: to });
+  else if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) {
+    ctx.issues.push({ code: "custom", path: ["to"], message: `must be at most ${MAX_DAYS} days after from`, input: to });
+  }
+}
+
 /**
  * `from` / `to` of the analytics endpoints: default the last 30 days; widened to whole hours, the grain of
  * the rollups (the response echoes the window used).
@@ -23,13 +32,7 @@ export const windowQuerySchema = z
     const end = ceilHour(to ?? new Date());
     return { from: floorHour(from ?? new Date(end.getTime() - 30 * DAY_MS)), to: end };
   })
-  .check((ctx) => {
-    const { from, to } = ctx.value;
-    if (from >= to) ctx.issues.push({ code: "custom", path: ["to"], message: "must be after from", input: to });
-    else if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) {
-      ctx.issues.push({ code: "custom", path: ["to"], message: `must be at most ${MAX_DAYS} days after from`, input: to });
-    }
-  });
+  .check(checkWindow);
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional().transform((s) => s || undefined);
 

@@ -4,7 +4,8 @@ import { z } from "zod";
 export const MAX_EVENTS = 1000;
 export const MAX_CONTENT_BYTES = 32 * 1024;
 
-const time = z.union([
+/** A time in a JSON body: epoch milliseconds or an ISO-8601 date-time. */
+export const timeSchema = z.union([
   z.number().int().min(0, "must be epoch milliseconds").max(8.64e15).transform((ms) => new Date(ms)),
   z.iso.datetime({ offset: true, message: "must be an ISO-8601 time or epoch milliseconds" }).transform((s) => new Date(s)),
 ]);
@@ -17,7 +18,7 @@ const content = z.union([z.string(), z.record(z.string(), z.unknown()), z.array(
 export const callEventSchema = z
   .object({
     id: z.string().min(1, "must not be empty").max(128, "must be at most 128 characters"),
-    timestamp: time,
+    timestamp: timeSchema,
     taskType: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be 1-64 characters of A-Z a-z 0-9 _ . : -"),
     model: z.string().min(1, "must not be empty").max(128),
     provider: z.string().min(1).max(64).optional(),

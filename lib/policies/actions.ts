@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { lastDays } from "@/lib/analytics/range";
 import { requireTeam } from "@/lib/auth/session";
 import { canEditDrafts, canPublishPolicies } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/http/errors";
@@ -10,6 +11,7 @@ import { saveDraft, setPolicySettings } from "@/lib/policies/drafts";
 import { publishPolicy, rollbackPolicy } from "@/lib/policies/mutations";
 import { parsePolicy } from "@/lib/policies/schema";
 import { simulate } from "@/lib/simulate";
+import { DEFAULT_ASSUMPTIONS } from "@/lib/simulate/schema";
 import type { SimulationResult } from "@/lib/simulate/format";
 
 const rollbackForm = z.object({ version: z.coerce.number().int().min(1) });
@@ -70,8 +72,7 @@ export async function publishPolicyAction(slug: string, _prev: ActionState<numbe
 export async function previewPolicyAction(slug: string, policy: unknown): Promise<ActionState<SimulationResult>> {
   const ctx = await requireTeam(slug);
   return runAction(async () => {
-    const to = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
-    return simulate(ctx.team.id, { from: new Date(to.getTime() - 7 * 86_400_000), to, policy: parsePolicy(policy), assumptions: { reviewCostPerFailureUsd: 0, minSamples: 30 } });
+    return simulate(ctx.team.id, { ...lastDays(7), policy: parsePolicy(policy), assumptions: DEFAULT_ASSUMPTIONS });
   });
 }
 

@@ -1,10 +1,12 @@
 // The policy gate: a policy whose 30-day projection puts a well-evidenced task type below the team's
 // success floor is not published unless an admin writes why (kept in the audit log).
 import type { Policy } from "@switchyard/sdk";
+import { lastDays } from "@/lib/analytics/range";
 import type { TeamId } from "@/lib/auth/team-id";
 import { AppError } from "@/lib/http/errors";
 import { getPolicySettings } from "@/lib/policies/data";
 import { simulate } from "@/lib/simulate";
+import { DEFAULT_ASSUMPTIONS } from "@/lib/simulate/schema";
 import type { SimulationResult } from "@/lib/simulate/format";
 
 export const GATE_DAYS = 30;
@@ -23,8 +25,7 @@ export function gateViolations(result: SimulationResult, floor: number | null): 
 export async function checkGate(teamId: TeamId, policy: Policy, now = new Date()) {
   const { successFloor } = await getPolicySettings(teamId);
   if (successFloor === null) return [];
-  const to = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000);
-  const result = await simulate(teamId, { from: new Date(to.getTime() - GATE_DAYS * 86_400_000), to, policy, assumptions: { reviewCostPerFailureUsd: 0, minSamples: 30 } });
+  const result = await simulate(teamId, { ...lastDays(GATE_DAYS, now), policy, assumptions: DEFAULT_ASSUMPTIONS });
   return gateViolations(result, successFloor);
 }
 

@@ -100,39 +100,40 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
       return price ?? { input: 0, output: 0 };
     };
 
-    const routed = new Map<string, { tasks: number; weightedP: number; weightedVar: number }>();
-    let cost = 0, escalated = 0;
+    /** Tasks routed to a model: their success after escalation, the estimate's variance, the escalated share. */
+    const outcomes = new Map<string, { p: number | null; variance: number; escalated: number }>();
+    const outcomeOf = (model: string) => {
+      let o = outcomes.get(model);
+      if (o) return o;
+      const own = successOf(model);
+      if (!escalation || model === escalation.model || own.p === null) o = { ...own, escalated: 0 };
+      else {
+        const d = detected(t, model);
+        const pe = successOf(escalation.model).p ?? 0;
+        const escalated = (1 - own.p) * d;
+        o = { p: own.p + escalated * pe, variance: (1 - d * pe) ** 2 * own.variance, escalated };
+      }
+      outcomes.set(model, o);
+      return o;
+    };
+
+    const routed = new Map<string, number>();
+    let cost = 0;
     for (const g of data.groups.filter((x) => x.taskType === t)) {
       for (const { model, share } of chooseShares(policy, g)) {
-        const tasks = g.tasks * share;
-        const price = priceOf(model);
         // Token counts × micro-dollars per 1M tokens / 1,000 = nano-dollars.
-        cost += (share * (g.inputTokens * price.input + g.outputTokens * ratio(t, g.model, model) * price.output)) / 1000;
-        const own = successOf(model);
-        let p = own.p, variance = own.variance;
-        if (escalation && model !== escalation.model && p !== null) {
-          const share2 = (1 - p) * detected(t, model);
-          const esc = successOf(escalation.model);
-          const escPrice = priceOf(escalation.model);
-          escalated += tasks * share2;
-          cost += (share * share2 * (g.inputTokens * escPrice.input + g.outputTokens * ratio(t, g.model, escalation.model) * escPrice.output)) / 1000;
-          const slope = 1 - detected(t, model) * (esc.p ?? 0);
-          p = p + share2 * (esc.p ?? 0);
-          variance = slope * slope * variance;
-        }
-        const r = routed.get(model) ?? { tasks: 0, weightedP: 0, weightedVar: 0 };
-        r.tasks += tasks;
-        if (p !== null) { r.weightedP += tasks * p; r.weightedVar += tasks * variance; }
-        routed.set(model, r);
+        const costOn = (m: string) => (share * (g.inputTokens * priceOf(m).input + g.outputTokens * ratio(t, g.model, m) * priceOf(m).output)) / 1000;
+        cost += costOn(model);
+        const { escalated } = outcomeOf(model);
+        if (escalated > 0) cost += escalated * costOn(escalation!.model);
+        routed.set(model, (routed.get(model) ?? 0) + g.tasks * share);
       }
     }
     // Groups can be negative (a day minus its hours outside the window): a model they cancel out for is not in the mix.
-    for (const [model, r] of routed) if (Math.abs(r.tasks) < 1e-9) routed.delete(model);
-    const totalTasks = [...routed.values()].reduce((n, r) => n + r.tasks, 0);
-    const parts: Part[] = [...routed].map(([model, r]) => ({
-      tasks: r.tasks, p: r.tasks > 0 && (r.weightedP > 0 || labels(t, model) > 0 || baseRate !== null) ? r.weightedP / r.tasks : null,
-      variance: r.tasks > 0 ? r.weightedVar / r.tasks : 0, hist: ev(t, model)?.latencyHist ?? null,
-    }));
+    for (const [model, tasks] of routed) if (Math.abs(tasks) < 1e-9) routed.delete(model);
+    const totalTasks = [...routed.values()].reduce((n, tasks) => n + tasks, 0);
+    const escalated = [...routed].reduce((n, [model, tasks]) => n + tasks * outcomeOf(model).escalated, 0);
+    const parts: Part[] = [...routed].map(([model, tasks]) => ({ tasks, p: outcomeOf(model).p, variance: outcomeOf(model).variance, hist: ev(t, model)?.latencyHist ?? null }));
     const baseParts = [{ tasks: base.tasks, p: baseRate, variance: baseRate === null ? 0 : (baseRate * (1 - baseRate)) / Math.max(baseN, 1), hist: base.latencyHist }];
     const models = [...new Set(data.evidence.filter((e) => e.taskType === t).map((e) => e.model))].sort();
     return {
@@ -140,7 +141,7 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
       tasks: base.tasks,
       baseline: tally(baseParts, Number(base.costNanos), base.escalations, reviewOf(baseParts, review)),
       projected: tally(parts, cost, escalated, reviewOf(parts, review)),
-      modelMix: Object.fromEntries([...routed].map(([m, r]) => [m, totalTasks > 0 ? r.tasks / totalTasks : 0])),
+      modelMix: Object.fromEntries([...routed].map(([m, tasks]) => [m, totalTasks > 0 ? tasks / totalTasks : 0])),
       evidence: Object.fromEntries(models.map((m) => [m, { labeled: labels(t, m), successRate: labels(t, m) > 0 ? ev(t, m)!.success / labels(t, m) : null }])),
       warnings: [...warnings.values()],
     };

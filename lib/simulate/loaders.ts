@@ -4,10 +4,11 @@ import { z } from "zod";
 import type { TeamId } from "@/lib/auth/team-id";
 import type { Window } from "@/lib/analytics/range";
 import { issuesOf } from "@/lib/http/errors";
-import { getPolicySettings, getPublishedPolicy } from "@/lib/policies/data";
-import { listStartingPoints, loadStartingPoint } from "@/lib/policies/loaders";
+import { getPolicySettings } from "@/lib/policies/data";
+import { loadStartingPoint } from "@/lib/policies/loaders";
 import { simulateWithData } from "@/lib/simulate";
 import { frontier, suggest } from "@/lib/simulate/frontier";
+import { DEFAULT_ASSUMPTIONS } from "@/lib/simulate/schema";
 
 const paramsSchema = z.object({
   start: z.string().optional(),
@@ -19,13 +20,11 @@ export async function loadSimulatePage(teamId: TeamId, window: Window, params: R
   const parsed = paramsSchema.safeParse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== "")));
   const errors = parsed.success ? [] : issuesOf(parsed.error).map((i) => `${i.path === "review" ? "review cost per failure" : i.path}: ${i.message}`);
   const p = parsed.success ? parsed.data : {};
-  const assumptions = { reviewCostPerFailureUsd: p.review ?? 0, minSamples: p.minSamples ?? 30 };
+  const assumptions = { reviewCostPerFailureUsd: p.review ?? DEFAULT_ASSUMPTIONS.reviewCostPerFailureUsd, minSamples: p.minSamples ?? DEFAULT_ASSUMPTIONS.minSamples };
   const start = p.start ?? "current";
-  const [point, current, settings, startingPoints] = await Promise.all([
-    loadStartingPoint(teamId, start), getPublishedPolicy(teamId), getPolicySettings(teamId), listStartingPoints(teamId),
-  ]);
+  const [point, settings] = await Promise.all([loadStartingPoint(teamId, start), getPolicySettings(teamId)]);
   if ("error" in point && point.error) errors.push(point.error);
-  const { policy, label } = point;
+  const { policy, label, current, startingPoints } = point;
   const { result, data } = await simulateWithData(teamId, { from: window.from, to: window.to, policy, assumptions });
   const points = frontier(data, assumptions);
   return {

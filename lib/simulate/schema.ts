@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { checkWindow } from "@/lib/analytics/schema";
 import { ceilHour, floorHour } from "@/lib/analytics/time-zone";
+import { timeSchema } from "@/lib/ingest/schema";
 
-const time = z.union([
-  z.number().int().min(0, "must be epoch milliseconds").max(8.64e15).transform((ms) => new Date(ms)),
-  z.iso.datetime({ offset: true, message: "must be an ISO-8601 time or epoch milliseconds" }).transform((s) => new Date(s)),
-  z.iso.date({ message: "must be an ISO-8601 time or epoch milliseconds" }).transform((s) => new Date(s)),
-]);
+// As in events, plus a plain date (UTC midnight).
+const time = z.union([timeSchema, z.iso.date({ message: "must be an ISO-8601 time or epoch milliseconds" }).transform((s) => new Date(s))]);
 
 export const assumptionsSchema = z
   .object({
@@ -14,14 +13,10 @@ export const assumptionsSchema = z
   })
   .strict();
 export type Assumptions = z.output<typeof assumptionsSchema>;
+export const DEFAULT_ASSUMPTIONS: Assumptions = { reviewCostPerFailureUsd: 0, minSamples: 30 };
 
 /** POST /api/v1/simulate (contracts §7); `policy` is checked separately with the SDK's schema (422). */
 export const simulateBodySchema = z
-  .object({ from: time, to: time, policy: z.unknown(), assumptions: assumptionsSchema.default({ reviewCostPerFailureUsd: 0, minSamples: 30 }) })
+  .object({ from: time, to: time, policy: z.unknown(), assumptions: assumptionsSchema.default(DEFAULT_ASSUMPTIONS) })
   .transform((b) => ({ ...b, from: floorHour(b.from), to: ceilHour(b.to) }))
-  .check((ctx) => {
-    if (ctx.value.from >= ctx.value.to) ctx.issues.push({ code: "custom", path: ["to"], message: "must be after from", input: ctx.value.to });
-    else if (ctx.value.to.getTime() - ctx.value.from.getTime() > 366 * 86_400_000) {
-      ctx.issues.push({ code: "custom", path: ["to"], message: "must be at most 366 days after from", input: ctx.value.to });
-    }
-  });
+  .check(checkWindow);

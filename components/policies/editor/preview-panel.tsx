@@ -1,12 +1,11 @@
 "use client";
 // The live what-if of the draft over the last 7 days, refreshed shortly after each valid edit.
 import { useEffect, useState, useTransition } from "react";
-import { formatPercent } from "@/components/ui/format";
+import { formatDollars, formatPercent } from "@/components/ui/format";
 import { previewPolicyAction } from "@/lib/policies/actions";
 import type { SimulationResult } from "@/lib/simulate/format";
 import type { Draft } from "./types";
 
-const usd = (v: number) => `${v < 0 ? "−" : ""}$${Math.abs(v).toFixed(Math.abs(v) < 1 ? 4 : 2)}`;
 
 export function PreviewPanel({ slug, policy, valid }: { slug: string; policy: Draft; valid: boolean }) {
   const [result, setResult] = useState<SimulationResult | null>(null);
@@ -29,9 +28,9 @@ export function PreviewPanel({ slug, policy, valid }: { slug: string; policy: Dr
       {result && (
         <div className={pending ? "opacity-60" : ""}>
           <dl className="mt-3 grid grid-cols-2 gap-2 text-sm" data-testid="preview-totals">
-            <dt className="text-gray-600">Cost</dt><dd className="tabular-nums">{usd(result.baseline.costUsd)} → <span data-testid="preview-cost">{usd(result.projected.costUsd)}</span></dd>
+            <dt className="text-gray-600">Cost</dt><dd className="tabular-nums">{formatDollars(result.baseline.costUsd)} → <span data-testid="preview-cost">{formatDollars(result.projected.costUsd)}</span></dd>
             <dt className="text-gray-600">Success</dt><dd className="tabular-nums">{formatPercent(result.baseline.successRate)} → {formatPercent(result.projected.successRate)}</dd>
-            <dt className="text-gray-600">Savings</dt><dd className="tabular-nums">{usd(result.savingsUsd)}</dd>
+            <dt className="text-gray-600">Savings</dt><dd className="tabular-nums">{formatDollars(result.savingsUsd)}</dd>
           </dl>
           <table className="mt-3 w-full text-xs">
             <caption className="sr-only">Preview by task type</caption>

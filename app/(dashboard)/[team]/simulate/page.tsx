@@ -4,13 +4,13 @@ import { RangePicker } from "@/components/analytics/range-picker";
 import { FrontierChart } from "@/components/charts/frontier-chart";
 import { InlineAction } from "@/components/settings/inline-action";
 import { PolicySummary } from "@/components/policies/policy-summary";
-import { TotalsTable, success, usd } from "@/components/simulate/totals-table";
+import { TotalsTable, success } from "@/components/simulate/totals-table";
 import { InstallSdk } from "@/components/shell/install-sdk";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { formatCount, formatPercent } from "@/components/ui/format";
+import { formatCount, formatDollars, formatPercent } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td } from "@/components/ui/table";
@@ -65,7 +65,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
         </Card>
         <div className="space-y-3 lg:col-span-2">
           <dl className="grid grid-cols-1 grid-cols-2 gap-3">
-            <Stat label="Savings" value={usd(result.savingsUsd)} note={result.savingsPct === null ? undefined : `${formatPercent(result.savingsPct)} of the total cost, review included`} tone={result.savingsUsd < 0 ? "up" : "down"} />
+            <Stat label="Savings" value={formatDollars(result.savingsUsd)} note={result.savingsPct === null ? undefined : `${formatPercent(result.savingsPct)} of the total cost, review included`} tone={result.savingsUsd < 0 ? "up" : "down"} />
             <Stat label="Projected success" value={formatPercent(result.projected.successRate)} note={`was ${formatPercent(result.baseline.successRate)}`} />
           </dl>
           <TotalsTable baseline={result.baseline} projected={result.projected} />
@@ -79,7 +79,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
           <tr key={r.taskType} className="align-top">
             <Td className="font-medium">{r.taskType}</Td>
             <Td className="tabular-nums">{formatCount(r.tasks)}</Td>
-            <Td className="tabular-nums">{usd(r.baseline.totalCostUsd)} → {usd(r.projected.totalCostUsd)}</Td>
+            <Td className="tabular-nums">{formatDollars(r.baseline.totalCostUsd)} → {formatDollars(r.projected.totalCostUsd)}</Td>
             <Td className="tabular-nums">{success(r.baseline)}<br />→ {success(r.projected)}</Td>
             <Td>{Object.entries(r.modelMix).map(([m, s]) => <div key={m}>{m} {formatPercent(s ?? 0, 0)}</div>)}</Td>
             <Td>
