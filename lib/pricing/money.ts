@@ -22,14 +22,14 @@ export function formatPerMTok(micros: bigint | null): string {
 }
 
 /**
- * Nano-dollars for display: cents with thousands separators from a dollar up; below it up to six decimals
- * without trailing zeros (a few test calls are not "$0.00", a cost per task of $0.000285 stays readable).
+ * Nano-dollars for display: cents with thousands separators from a dollar up; below it up to four decimals
+ * (six below a cent) without trailing zeros (a few test calls are not "$0.00", a cost per task of $0.000285 stays readable).
  */
 export function formatSpend(nanos: bigint | number): string {
   const dollars = Number(nanos) / 1e9;
   const abs = Math.abs(dollars);
   const text = abs >= 1
     ? abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    : abs.toFixed(6).replace(/0+$/, "").replace(/\.(\d?)$/, (_m, d: string) => `.${d.padEnd(2, "0")}`);
+    : abs.toFixed(abs >= 0.01 ? 4 : 6).replace(/0+$/, "").replace(/\.(\d?)$/, (_m, d: string) => `.${d.padEnd(2, "0")}`);
   return `${dollars < 0 ? "−" : ""}$${text}`;
 }
