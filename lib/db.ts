@@ -6,6 +6,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { openPGlite, pgConfig, pgliteAdapter } from "@/prisma/adapters";
 import { env } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 
 type Handle = { key: string; prisma: PrismaClient; pglite?: PGlite; pool?: pg.Pool };
 const store = globalThis as unknown as { __switchyardDb?: Handle };
@@ -20,6 +21,8 @@ function open(): Handle {
   const key = connectionKey();
   if (e.DATABASE_URL) {
     const pool = new pg.Pool({ ...pgConfig(e.DATABASE_URL), max: 10 });
+    // An idle connection the server closed (restart, failover) is an event, not a crash of this process.
+    pool.on("error", (err) => console.error("[db] idle connection lost:", err.message));
     return { key, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
   }
   const pglite = openPGlite(e.pgliteDir);
@@ -66,17 +69,19 @@ export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise
     return pglite.transaction((tx) => work({ query: async (text, params) => (await tx.query(text, params)).rows as never }));
   }
   const client = await pool!.connect();
+  let result: T;
   try {
     await client.query("BEGIN");
-    const result = await work({ query: async (text, params) => (await client.query(text, params)).rows });
+    result = await work({ query: async (text, params) => (await client.query(text, params)).rows });
     await client.query("COMMIT");
-    return result;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
+    // A connection the database dropped must not go back to the pool.
+    client.release(isDatabaseUnavailable(err) ? (err as Error) : undefined);
     throw err;
-  } finally {
-    client.release();
   }
+  client.release();
+  return result;
 }
 
 /**

@@ -29,6 +29,7 @@ describe("parseRange", () => {
     expect(backwards.window.preset).toBe("30d");
     expect(parseRange({ from: "yesterday", to: "2026-11-01" }, "UTC", now).error).toMatch(/start date \(from\)/);
     expect(parseRange({ range: "1y" }, "UTC", now).error).toMatch(/Unknown range "1y"/);
+    expect(parseRange({ range: "custom", from: "0000-01-01", to: "2026-11-01" }, "UTC", now).error).toMatch(/between 2000-01-01/);
     expect(parseRange({}, "UTC", now)).toEqual({ window: expect.objectContaining({ preset: "30d" }), error: undefined });
   });
 });

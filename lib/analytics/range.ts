@@ -26,6 +26,7 @@ export function parseRange(params: RangeParams, zone: string, now = new Date()):
     const problem =
       !isoDate.test(from) || Number.isNaN(Date.parse(from)) ? "The custom range needs a start date (from) like 2026-11-01."
       : !isoDate.test(to) || Number.isNaN(Date.parse(to)) ? "The custom range needs an end date (to) like 2026-11-24."
+      : from < "2000-01-01" || to > "2099-12-31" ? "The custom range must lie between 2000-01-01 and 2099-12-31."
       : to < from ? "The custom range ends before it starts: pick an end date (to) on or after the start date (from)."
       : Date.parse(to) - Date.parse(from) > MAX_DAYS * 86_400_000 ? `The custom range is longer than ${MAX_DAYS} days: pick a shorter span.`
       : null;

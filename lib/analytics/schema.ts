@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ceilHour, floorHour } from "@/lib/analytics/time-zone";
+import { inTimeRange, TIME_RANGE_MESSAGE } from "@/lib/ingest/schema";
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 366;
@@ -11,7 +12,8 @@ const queryTime = z
   .refine((s) => /^\d{1,16}$/.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success || z.iso.date().safeParse(s).success, {
     message: "must be an ISO-8601 time (2026-11-24T00:00:00Z), a date (2026-11-24) or epoch milliseconds",
   })
-  .transform((s) => new Date(/^\d+$/.test(s) ? Number(s) : s));
+  .transform((s) => new Date(/^\d+$/.test(s) ? Number(s) : s))
+  .refine(inTimeRange, TIME_RANGE_MESSAGE);
 
 /** The window rule of the analytics and simulate endpoints: `to` after `from`, at most 366 days apart. */
 export function checkWindow<T extends { from: Date; to: Date }>(ctx: z.core.ParsePayload<T>) {

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { db, isUniqueViolation } from "@/lib/db";
-import { invalidField } from "@/lib/http/errors";
+import { AppError } from "@/lib/http/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { insertTeam } from "@/lib/teams/mutations";
 
@@ -22,7 +22,8 @@ export async function createUser(input: NewUser) {
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw invalidField("email", "An account with this email already exists. Sign in instead.", 409);
+      const message = "An account with this email already exists. Sign in instead.";
+      throw new AppError("conflict", message, [{ path: "email", message }]);
     }
     throw err;
   }

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { readJson } from "@/lib/http/body";
+import { checkDepth, readJson } from "@/lib/http/body";
 import { AppError } from "@/lib/http/errors";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
@@ -31,5 +31,21 @@ describe("readJson", () => {
     const bomb = gzipSync(big);
     expect(bomb.byteLength).toBeLessThan(1000);
     expect((await failure(readJson(post(bomb, { "content-encoding": "gzip" }), 1000))).status).toBe(413);
+  });
+});
+
+describe("checkDepth", () => {
+  it("refuses JSON nested past the limit, naming where, without overflowing the stack", async () => {
+    const deep = `{"events":[{"id":"a","input":${"[".repeat(20_000)}${"]".repeat(20_000)}}]}`;
+    const err = await failure(readJson(post(deep)));
+    expect([err.status, err.code]).toEqual([400, "validation_error"]);
+    expect(err.issues?.[0].path).toBe("events.0.input.0.…");
+  });
+
+  it("accepts JSON exactly at the limit", () => {
+    let value: unknown = 1;
+    for (let i = 0; i < 64; i++) value = [value];
+    expect(() => checkDepth(value, 64)).not.toThrow();
+    expect(() => checkDepth([value], 64)).toThrow(/nested deeper than 64/);
   });
 });

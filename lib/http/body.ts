@@ -1,11 +1,12 @@
 // Reads a request body with a size cap, inflating gzip, and parses it as JSON.
 import { gunzipSync } from "node:zlib";
-import { AppError } from "@/lib/http/errors";
+import { AppError, tooLarge as tooLargeError } from "@/lib/http/errors";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Deeper JSON is refused: nothing we accept nests this far, and deeper values overflow the stack later. */
+export const MAX_JSON_DEPTH = 64;
 
-const tooLarge = (limit: number) =>
-  new AppError(413, "payload_too_large", `Request body exceeds ${limit} bytes after decompression.`);
+const tooLarge = (limit: number) => tooLargeError(`Request body exceeds ${limit} bytes after decompression.`);
 
 export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const raw = Buffer.from(await request.arrayBuffer());
@@ -15,16 +16,43 @@ export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promis
       text = gunzipSync(raw, { maxOutputLength: limit }).toString("utf8");
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(limit);
-      throw new AppError(400, "invalid_json", "Body is marked gzip but is not valid gzip data.");
+      throw new AppError("invalid_json", "Body is marked gzip but is not valid gzip data.");
     }
   } else {
     if (raw.byteLength > limit) throw tooLarge(limit);
     text = raw.toString("utf8");
   }
-  if (text.trim() === "") throw new AppError(400, "invalid_json", "Request body is empty; expected JSON.");
+  if (text.trim() === "") throw new AppError("invalid_json", "Request body is empty; expected JSON.");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
-    throw new AppError(400, "invalid_json", `Request body is not valid JSON: ${(err as Error).message}`);
+    throw new AppError("invalid_json", `Request body is not valid JSON: ${(err as Error).message}`);
   }
+  checkDepth(value, MAX_JSON_DEPTH);
+  return value;
+}
+
+type Node = { value: object; depth: number; key: string; parent: Node | null };
+
+/** Refuses JSON nested deeper than `max`, naming where it first goes too deep. Iterative: no recursion. */
+export function checkDepth(root: unknown, max: number) {
+  if (root === null || typeof root !== "object") return;
+  const stack: Node[] = [{ value: root, depth: 0, key: "", parent: null }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.depth >= max) throw tooDeep(node, max);
+    const value = node.value as Record<string, unknown>;
+    for (const key in value) {
+      const child = value[key];
+      if (child !== null && typeof child === "object") stack.push({ value: child, depth: node.depth + 1, key, parent: node });
+    }
+  }
+}
+
+function tooDeep(node: Node, max: number) {
+  const path: string[] = [];
+  for (let n: Node | null = node; n?.parent; n = n.parent) path.unshift(n.key);
+  const where = path.slice(0, 4).join(".") + (path.length > 4 ? ".…" : "");
+  return new AppError("validation_error", `${where}: nested deeper than ${max} levels`, [{ path: where, message: `nested deeper than ${max} levels` }]);
 }

@@ -1,24 +1,32 @@
 // One error type for the whole app and one mapping to the wire shape { error: { code, message } }.
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 
-export type ErrorCode =
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "invalid_json"
-  | "validation_error"
-  | "invalid_policy"
-  | "policy_gate"
-  | "conflict"
-  | "payload_too_large"
-  | "rate_limited"
-  | "internal";
+/** Every error code and the HTTP status it always answers with: one table for the API and the actions. */
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  validation_error: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  policy_gate: 409,
+  payload_too_large: 413,
+  invalid_policy: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export type Issue = { path: string; message: string };
 
 export class AppError extends Error {
+  readonly status: number;
+
   constructor(
-    readonly status: number,
     readonly code: ErrorCode,
     message: string,
     readonly issues?: Issue[],
@@ -26,17 +34,19 @@ export class AppError extends Error {
     readonly headers?: Record<string, string>,
   ) {
     super(message);
+    this.status = ERROR_STATUS[code];
   }
 }
 
-export const unauthorized = (message = "Missing or invalid API key.") => new AppError(401, "unauthorized", message);
-export const forbidden = (message: string) => new AppError(403, "forbidden", message);
-export const notFound = (message = "Not found.") => new AppError(404, "not_found", message);
-export const conflict = (message: string, issues?: Issue[]) => new AppError(409, "conflict", message, issues);
+export const unauthorized = (message = "Missing or invalid API key.") => new AppError("unauthorized", message);
+export const forbidden = (message: string) => new AppError("forbidden", message);
+export const notFound = (message = "Not found.") => new AppError("not_found", message);
+export const conflict = (message: string, issues?: Issue[]) => new AppError("conflict", message, issues);
+export const tooLarge = (message: string) => new AppError("payload_too_large", message);
 
 /** A problem with one input field, named by its path ("email", "events.3.inputTokens"). */
-export function invalidField(path: string, message: string, status = 400) {
-  return new AppError(status, "validation_error", `${path}: ${message}`, [{ path, message }]);
+export function invalidField(path: string, message: string) {
+  return new AppError("validation_error", `${path}: ${message}`, [{ path, message }]);
 }
 
 export function issuesOf(error: ZodError, prefix: (string | number)[] = []): Issue[] {
@@ -46,16 +56,22 @@ export function issuesOf(error: ZodError, prefix: (string | number)[] = []): Iss
   }));
 }
 
-type ZodErrorOptions = { status?: number; code?: ErrorCode; prefix?: (string | number)[] };
+type ZodErrorOptions = { code?: ErrorCode; prefix?: (string | number)[] };
 
 /** Every zod issue as a path and message; `prefix` places the paths inside a larger body. */
-export function fromZod(error: ZodError, where: string, { status = 400, code = "validation_error", prefix = [] }: ZodErrorOptions = {}) {
+export function fromZod(error: ZodError, where: string, { code = "validation_error", prefix = [] }: ZodErrorOptions = {}) {
   const issues = issuesOf(error, prefix);
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
-  return new AppError(status, code, `Invalid ${where}: ${summary}`, issues);
+  return new AppError(code, `Invalid ${where}: ${summary}`, issues);
 }
 
+const RETRY_AFTER_UNAVAILABLE_S = 2;
+
 export function errorResponse(err: unknown): Response {
+  if (!(err instanceof AppError) && isDatabaseUnavailable(err)) {
+    console.error("[api] database unavailable", (err as Error)?.message);
+    err = new AppError("unavailable", "The database is not reachable right now; retry shortly.", undefined, { "Retry-After": String(RETRY_AFTER_UNAVAILABLE_S) });
+  }
   const known = err instanceof AppError ? err : undefined;
   if (!known) console.error("[api] unexpected error", err);
   const status = known?.status ?? 500;

@@ -4,7 +4,7 @@ import type { KeyScope } from "@prisma/client";
 import type { z } from "zod";
 import { authenticateApiKey, type KeyAuth } from "@/lib/auth/api-keys";
 import { readJson } from "@/lib/http/body";
-import { errorResponse, forbidden, fromZod } from "@/lib/http/errors";
+import { AppError, errorResponse, forbidden, fromZod } from "@/lib/http/errors";
 
 type Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
   /** Key scopes allowed to call this route. */
@@ -48,4 +48,18 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   const result = schema.safeParse(value);
   if (!result.success) throw fromZod(result.error, where);
   return result.data;
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not serve: 405 in the API's error shape with `Allow` (Next's own
+ * 405 has an empty body). `export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);`
+ */
+export function otherMethods(served: Method[]): Record<Method, (request: Request) => Promise<Response>> {
+  const allow = served.join(", ");
+  const handler = async (request: Request) =>
+    errorResponse(new AppError("method_not_allowed", `${request.method} is not allowed here; use ${allow}.`, undefined, { Allow: allow }));
+  return Object.fromEntries(METHODS.map((m) => [m, handler])) as Record<Method, typeof handler>;
 }

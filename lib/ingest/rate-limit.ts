@@ -7,7 +7,7 @@ type Bucket = { tokens: number; at: number };
 const buckets = new Map<string, Bucket>();
 
 const rateLimited = (seconds: number) =>
-  new AppError(429, "rate_limited", `Too many requests for this API key; retry after ${seconds} s.`, undefined, { "Retry-After": String(seconds) });
+  new AppError("rate_limited", `Too many requests for this API key; retry after ${seconds} s.`, undefined, { "Retry-After": String(seconds) });
 
 /** Takes one request from the key's bucket (refilled at limit/60 per second, holding 10 s worth). */
 export function takeRequest(keyId: string, now = Date.now()) {

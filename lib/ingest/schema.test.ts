@@ -39,3 +39,37 @@ describe("CallEvent validation", () => {
     expect(paths({}).sort()).toEqual(["id", "inputTokens", "latencyMs", "model", "outputTokens", "status", "taskType", "timestamp"]);
   });
 });
+
+describe("text the database cannot store", () => {
+  const NUL = "a\u0000b";
+  const LONE = "a\udc00";
+  it.each(["id", "model", "provider", "errorType", "traceId", "parentId", "shadowOf", "escalatedFrom", "ruleId"])("refuses NUL, a lone surrogate and a leading BOM in %s", (field) => {
+    for (const bad of [NUL, LONE, "a\ud800b", "\ufeffid"]) expect(paths({ ...valid, [field]: bad })).toContain(field);
+  });
+
+  it("refuses them in metadata keys, naming the key", () => {
+    expect(paths({ ...valid, metadata: { [NUL]: "v" } }).join()).toMatch(/^metadata/);
+  });
+
+  it("keeps a paired surrogate (emoji) exactly", () => {
+    expect(callEventSchema.parse({ ...valid, id: "run-😀" }).id).toBe("run-😀");
+  });
+
+  it("replaces them with U+FFFD in metadata values and content", () => {
+    const parsed = callEventSchema.parse({ ...valid, metadata: { customer: "ACME\u0000Corp" }, input: LONE, output: { text: NUL } });
+    expect(parsed.metadata).toEqual({ customer: "ACME\ufffdCorp" });
+    expect(parsed.input).toBe("a\ufffd");
+    expect(parsed.output).toBe('{"text":"a\\u0000b"}'); // JSON content keeps its escaped text
+  });
+});
+
+describe("times", () => {
+  it.each(["0000-01-01T00:00:00Z", "1999-12-31T23:59:59Z", 8_640_000_000_000_000, 0])("refuses %j", (timestamp) => {
+    expect(paths({ ...valid, timestamp })).toContain("timestamp");
+  });
+
+  it("refuses events more than a day in the future and accepts an hour ahead", () => {
+    expect(paths({ ...valid, timestamp: Date.now() + 25 * 3_600_000 })).toContain("timestamp");
+    expect(paths({ ...valid, timestamp: Date.now() + 3_600_000 })).toEqual([]);
+  });
+});

@@ -1,27 +1,43 @@
 // The wire formats of POST /api/v1/ingest (one CallEvent) and POST /api/v1/outcomes (contracts §3, §4).
+import { exactString, freeString, toStorable as toStorableText } from "@switchyard/sdk";
 import { z } from "zod";
+import { fromZod, tooLarge } from "@/lib/http/errors";
 
 export const MAX_EVENTS = 1000;
 export const MAX_CONTENT_BYTES = 32 * 1024;
 
-/** A time in a JSON body: epoch milliseconds or an ISO-8601 date-time. */
-export const timeSchema = z.union([
-  z.number().int().min(0, "must be epoch milliseconds").max(8.64e15).transform((ms) => new Date(ms)),
-  z.iso.datetime({ offset: true, message: "must be an ISO-8601 time or epoch milliseconds" }).transform((s) => new Date(s)),
-]);
+/** Times outside this range are refused: nothing we store is older, and later ones are typos or bugs. */
+export const EARLIEST_TIME = new Date("2000-01-01T00:00:00Z");
+export const LATEST_TIME = new Date("2100-01-01T00:00:00Z");
+const DAY_MS = 86_400_000;
+export const inTimeRange = (d: Date) => d >= EARLIEST_TIME && d < LATEST_TIME;
+export const TIME_RANGE_MESSAGE = "must be between 2000-01-01 and 2100-01-01";
+
+/** A time in a JSON body: epoch milliseconds or an ISO-8601 date-time, within 2000-2100. */
+export const timeSchema = z
+  .union([
+    z.number().int("must be whole epoch milliseconds").min(0, "must be epoch milliseconds").max(8.64e15).transform((ms) => new Date(ms)),
+    z.iso.datetime({ offset: true, message: "must be an ISO-8601 time or epoch milliseconds" }).transform((s) => new Date(s)),
+  ])
+  .refine(inTimeRange, TIME_RANGE_MESSAGE);
+
+/** When a call started: not before 2000 and not more than a day ahead of the server's clock. */
+export const eventTimeSchema = timeSchema.refine((d) => d.getTime() <= Date.now() + DAY_MS, "must not be more than 24 hours in the future");
 const count = z.number().int("must be a whole number").min(0, "must be >= 0").max(2_147_483_647);
 const small = z.number().int("must be a whole number").min(0, "must be >= 0").max(32_767);
 const ms = z.number().min(0, "must be >= 0").max(86_400_000, "must be at most a day in ms");
-const ref = z.string().min(1).max(128, "must be at most 128 characters");
-const content = z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).transform((v) => (typeof v === "string" ? v : JSON.stringify(v)));
+const ref = exactString().min(1, "must not be empty").max(128, "must be at most 128 characters");
+const name = (max: number) => exactString().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+// JSON content is kept as its JSON text, which escapes NUL and lone surrogates; raw strings are cleaned.
+const content = z.union([freeString(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).transform((v) => (typeof v === "string" ? v : JSON.stringify(v)));
 
 export const callEventSchema = z
   .object({
-    id: z.string().min(1, "must not be empty").max(128, "must be at most 128 characters"),
-    timestamp: timeSchema,
+    id: ref,
+    timestamp: eventTimeSchema,
     taskType: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be 1-64 characters of A-Z a-z 0-9 _ . : -"),
-    model: z.string().min(1, "must not be empty").max(128),
-    provider: z.string().min(1).max(64).optional(),
+    model: name(128),
+    provider: name(64).optional(),
     inputTokens: count,
     outputTokens: count,
     cachedInputTokens: count.optional(),
@@ -29,7 +45,7 @@ export const callEventSchema = z
     latencyMs: ms,
     ttftMs: ms.optional(),
     status: z.enum(["ok", "error"], { message: "must be ok or error" }),
-    errorType: z.string().min(1).max(64).optional(),
+    errorType: name(64).optional(),
     outcome: z.enum(["success", "failure"], { message: "must be success or failure" }).optional(),
     traceId: ref.optional(),
     stepIndex: small.optional(),
@@ -38,13 +54,13 @@ export const callEventSchema = z
     toolCallCount: small.optional(),
     attempt: z.number().int().min(1, "must be >= 1").max(100).optional(),
     parentId: ref.optional(),
-    escalatedFrom: z.string().min(1).max(128).optional(),
+    escalatedFrom: name(128).optional(),
     shadowOf: ref.optional(),
     policyVersion: z.number().int().min(0).max(2_147_483_647).optional(),
-    ruleId: z.string().min(1).max(64).optional(),
+    ruleId: name(64).optional(),
     costUsd: z.number().min(0, "must be >= 0").max(1e6).optional(),
     metadata: z
-      .record(z.string().min(1).max(64), z.string().max(256, "values must be at most 256 characters"))
+      .record(name(64), z.string().max(256, "values must be at most 256 characters").transform(toStorableText))
       .refine((m) => Object.keys(m).length <= 32, "must have at most 32 keys")
       .optional(),
     input: content.optional(),
@@ -61,6 +77,11 @@ export const callEventSchema = z
 
 export type CallEvent = z.output<typeof callEventSchema>;
 
+/** A batch of more than MAX_EVENTS items is too large (413), for events and labels alike. */
+export function checkBatchSize(items: unknown[], noun: string) {
+  if (items.length > MAX_EVENTS) throw tooLarge(`A batch holds at most ${MAX_EVENTS} ${noun}; this one has ${items.length}.`);
+}
+
 export const ingestBodySchema = z.object({
   events: z.array(z.unknown()).min(1, "must contain at least one event"),
 });
@@ -70,13 +91,21 @@ export const outcomeLabelSchema = z
     callId: ref.optional(),
     traceId: ref.optional(),
     outcome: z.enum(["success", "failure"], { message: "must be success or failure" }),
-    reason: z.string().max(500, "must be at most 500 characters").optional(),
+    reason: z.string().max(500, "must be at most 500 characters").transform(toStorableText).optional(),
   })
   .strict()
   .refine((o) => (o.callId === undefined) !== (o.traceId === undefined), { message: "needs exactly one of callId or traceId", path: ["callId"] });
 
 export const outcomesBodySchema = z.object({
-  outcomes: z.array(outcomeLabelSchema).min(1, "must contain at least one label").max(MAX_EVENTS, `must contain at most ${MAX_EVENTS} labels`),
+  outcomes: z.array(z.unknown()).min(1, "must contain at least one label"),
 });
 
 export type OutcomeLabel = z.output<typeof outcomeLabelSchema>;
+
+/** The labels of one request: size first (413), then every label (400 naming each field); all or none. */
+export function parseOutcomeLabels(items: unknown[]): OutcomeLabel[] {
+  checkBatchSize(items, "labels");
+  const labels = z.array(outcomeLabelSchema).safeParse(items);
+  if (!labels.success) throw fromZod(labels.error, "body", { prefix: ["outcomes"] });
+  return labels.data;
+}

@@ -31,7 +31,7 @@ export async function checkGate(teamId: TeamId, policy: Policy, now = new Date()
 
 export function gateError(violations: GateViolation[]) {
   const list = violations.map((v) => `${v.taskType} ${(v.projected * 100).toFixed(1)}%`).join(", ");
-  return new AppError(409, "policy_gate",
+  return new AppError("policy_gate",
     `Below the team's success floor of ${(violations[0].floor * 100).toFixed(1)}% over the last ${GATE_DAYS} days: ${list}. An owner or admin can publish anyway with a written override.`,
     violations.map((v) => ({ path: `byTaskType.${v.taskType}`, message: `projected ${(v.projected * 100).toFixed(1)}% < floor ${(v.floor * 100).toFixed(1)}%` })));
 }

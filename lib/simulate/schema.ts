@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { checkWindow } from "@/lib/analytics/schema";
 import { ceilHour, floorHour } from "@/lib/analytics/time-zone";
-import { timeSchema } from "@/lib/ingest/schema";
+import { inTimeRange, TIME_RANGE_MESSAGE, timeSchema } from "@/lib/ingest/schema";
 
 // As in events, plus a plain date (UTC midnight).
-const time = z.union([timeSchema, z.iso.date({ message: "must be an ISO-8601 time or epoch milliseconds" }).transform((s) => new Date(s))]);
+const time = z.union([
+  timeSchema,
+  z.iso.date({ message: "must be an ISO-8601 time or epoch milliseconds" }).transform((s) => new Date(s)).refine(inTimeRange, TIME_RANGE_MESSAGE),
+]);
 
 export const assumptionsSchema = z
   .object({

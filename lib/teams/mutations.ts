@@ -53,7 +53,7 @@ export async function revokeInvite(teamId: TeamId, actorId: string, inviteId: st
 
 export class InviteError extends AppError {
   constructor(message: string) {
-    super(400, "validation_error", message, [{ path: "token", message }]);
+    super("validation_error", message, [{ path: "token", message }]);
   }
 }
 

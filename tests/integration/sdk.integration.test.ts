@@ -1,62 +1,15 @@
 // The SDK with the real openai client against the fake OpenAI server, talking to Switchyard's own API
 // handlers (tests/support/api-server.ts) on the test database.
 import OpenAI from "openai";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Switchyard } from "@switchyard/sdk";
 import { db } from "@/lib/db";
-import { startFakeOpenAI, type Behaviour, type FakeOpenAI } from "@/packages/fake-openai/src/server";
-import { startApiServer, type ApiServer } from "@/tests/support/api-server";
-import { makeKey, makeOwner } from "@/tests/factories";
+import type { Behaviour } from "@/packages/fake-openai/src/server";
+import { startApiServer } from "@/tests/support/api-server";
+import { calls, msgs, until, useSdkHarness } from "@/tests/support/sdk-harness";
 
-let fake: FakeOpenAI;
-let api: ApiServer;
-let behave: (body: Record<string, unknown>) => Behaviour = () => ({});
-const clients: Switchyard[] = [];
-
-beforeAll(async () => {
-  fake = await startFakeOpenAI({ behave: (body) => behave(body) });
-  api = await startApiServer();
-});
-afterEach(async () => {
-  behave = () => ({});
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await fake.close();
-  await api.close();
-});
-
-async function setup(policy?: object) {
-  const { team } = await makeOwner();
-  const ingest = await makeKey(team.id, "ingest");
-  const admin = await makeKey(team.id, "admin");
-  if (policy) await publish(admin.secret, policy);
-  const { seq } = await db().team.findUniqueOrThrow({ where: { id: team.id } });
-  return { team, seq, ingest, admin };
-}
-
-async function publish(secret: string, policy: object, message = "test") {
-  const res = await fetch(`${api.url}/api/v1/policy`, { method: "PUT", headers: { authorization: `Bearer ${secret}` }, body: JSON.stringify({ policy, message }) });
-  return { status: res.status, body: await res.json() };
-}
-
-function client(key: string, extra: Partial<ConstructorParameters<typeof Switchyard>[0]> = {}, baseUrl = api.url) {
-  const sy = new Switchyard({ apiKey: key, baseUrl, flushIntervalMs: 50, pollIntervalMs: 200, onWarning: () => undefined, ...extra });
-  clients.push(sy);
-  const openai = sy.wrap(new OpenAI({ apiKey: "sk-fake", baseURL: fake.url, maxRetries: 0 }));
-  return { sy, openai };
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const calls = (seq: number) => db().call.findMany({ where: { teamSeq: seq }, orderBy: [{ ts: "asc" }, { attempt: "asc" }] });
-const msgs = [{ role: "user" as const, content: "Is this a refund request?" }];
+const h = useSdkHarness();
+const { setup, publish, client } = h;
 
 const ROUTER = {
   defaultModel: "gpt-5.4-mini",
@@ -74,9 +27,9 @@ describe("routing and logging", () => {
     await until(() => sy.policyVersion === 1);
     const res = await openai.chat.completions.create({ model: "auto", messages: msgs }, { switchyard: { taskType: "classify", metadata: { feature: "support" } } } as never);
     expect(res.model).toBe("gpt-5.4-nano");
-    expect(fake.requests.at(-1)!.body).not.toHaveProperty("switchyard");
+    expect(h.fake.requests.at(-1)!.body).not.toHaveProperty("switchyard");
     await openai.chat.completions.create({ model: "gpt-4o-mini", messages: msgs }, { switchyard: { taskType: "classify" } } as never);
-    expect(fake.requests.at(-1)!.body.model).toBe("gpt-4o-mini");
+    expect(h.fake.requests.at(-1)!.body.model).toBe("gpt-4o-mini");
     await sy.flush();
     const stored = await calls(seq);
     expect(stored.map((c) => [c.model, c.ruleId, c.policyVersion, c.taskType])).toEqual([
@@ -91,8 +44,8 @@ describe("routing and logging", () => {
   it("passes a stream through chunk for chunk, hides the usage chunk it asked for, and records TTFT", async () => {
     const { seq, ingest } = await setup();
     const { sy, openai } = client(ingest.secret, { policy: false });
-    behave = () => ({ ttftMs: 60 });
-    const bare = new OpenAI({ apiKey: "sk-fake", baseURL: fake.url, maxRetries: 0 });
+    h.behave = () => ({ ttftMs: 60 });
+    const bare = new OpenAI({ apiKey: "sk-fake", baseURL: h.fake.url, maxRetries: 0 });
     const strip = (c: Record<string, unknown>) => ({ ...c, id: "x", created: 0 });
     const expected = [];
     for await (const chunk of await bare.chat.completions.create({ model: "gpt-5.4-mini", messages: msgs, stream: true })) expected.push(strip(chunk as never));
@@ -100,7 +53,7 @@ describe("routing and logging", () => {
     const stream = await openai.chat.completions.create({ model: "gpt-5.4-mini", messages: msgs, stream: true }, { switchyard: { taskType: "chat" } } as never);
     for await (const chunk of stream) got.push(strip(chunk as never));
     expect(got).toEqual(expected);
-    expect(fake.requests.at(-1)!.body.stream_options).toEqual({ include_usage: true });
+    expect(h.fake.requests.at(-1)!.body.stream_options).toEqual({ include_usage: true });
     await sy.flush();
     const [call] = await calls(seq);
     expect(call.ttftMs).toBeGreaterThanOrEqual(50);
@@ -135,7 +88,7 @@ describe("routing and logging", () => {
   it("instruments streamed responses.create, passing every event through", async () => {
     const { seq, ingest } = await setup();
     const { sy, openai } = client(ingest.secret, { policy: false });
-    behave = () => ({ ttftMs: 40 });
+    h.behave = () => ({ ttftMs: 40 });
     const stream = await openai.responses.create({ model: "gpt-5.4-mini", input: "Summarise: the parcel is late", stream: true }, { switchyard: { taskType: "summarize" } } as never);
     const types: string[] = [];
     for await (const event of stream) types.push(event.type);
@@ -164,7 +117,7 @@ describe("escalation", () => {
     const { seq, ingest } = await setup(ROUTER);
     const { sy, openai } = client(ingest.secret);
     await until(() => sy.policyVersion === 1);
-    behave = (body) => (body.model === "gpt-5.4-nano" ? { kind } : {});
+    h.behave = (body) => (body.model === "gpt-5.4-nano" ? { kind } : {});
     const res = await openai.chat.completions.create({ model: "auto", messages: msgs, ...extra } as never, { switchyard: { taskType: "extract", traceId: "t-1" } } as never);
     expect((res as { model: string }).model).toBe("gpt-5.4-mini");
     await sy.flush();
@@ -187,7 +140,7 @@ describe("escalation", () => {
   it("throws the app's error when escalation does not apply", async () => {
     const { ingest } = await setup();
     const { openai } = client(ingest.secret, { policy: false });
-    behave = () => ({ kind: "error" });
+    h.behave = () => ({ kind: "error" });
     await expect(openai.chat.completions.create({ model: "gpt-5.4-mini", messages: msgs })).rejects.toBeInstanceOf(OpenAI.InternalServerError);
   });
 });
@@ -271,10 +224,10 @@ describe("policy delivery", () => {
     await until(() => sy.policyVersion === 2, 1000);
     expect(Date.now() - t0).toBeLessThan(1000);
 
-    const res = await fetch(`${api.url}/api/v1/policy/rollback`, { method: "POST", headers: { authorization: `Bearer ${admin.secret}` }, body: JSON.stringify({ version: 1 }) });
+    const res = await fetch(`${h.api.url}/api/v1/policy/rollback`, { method: "POST", headers: { authorization: `Bearer ${admin.secret}` }, body: JSON.stringify({ version: 1 }) });
     expect(await res.json()).toEqual({ version: 3 });
     await until(() => sy.policyVersion === 3, 1000);
-    const current = await (await fetch(`${api.url}/api/v1/policy`, { headers: { authorization: `Bearer ${ingest.secret}` } })).json();
+    const current = await (await fetch(`${h.api.url}/api/v1/policy`, { headers: { authorization: `Bearer ${ingest.secret}` } })).json();
     expect(current).toMatchObject({ version: 3, policy: { defaultModel: "gpt-5.4-mini" } });
     expect((await db().auditEntry.findMany({ where: { action: { startsWith: "policy." } }, orderBy: { createdAt: "asc" } })).slice(-3).map((a) => a.action)).toEqual([
       "policy.publish", "policy.publish", "policy.rollback",
@@ -288,7 +241,7 @@ describe("policy delivery", () => {
     expect(bad.body.error.code).toBe("invalid_policy");
     expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["policy.defaultModel", "policy.rules.0.model"]);
     expect((await publish(ingest.secret, { defaultModel: "m" })).status).toBe(403);
-    const rollback = await fetch(`${api.url}/api/v1/policy/rollback`, { method: "POST", headers: { authorization: `Bearer ${admin.secret}` }, body: JSON.stringify({ version: 9 }) });
+    const rollback = await fetch(`${h.api.url}/api/v1/policy/rollback`, { method: "POST", headers: { authorization: `Bearer ${admin.secret}` }, body: JSON.stringify({ version: 9 }) });
     expect(rollback.status).toBe(404);
   });
 
@@ -296,14 +249,14 @@ describe("policy delivery", () => {
     const { ingest } = await setup(ROUTER);
     const { sy, openai } = client(ingest.secret);
     await until(() => sy.policyVersion === 1);
-    const port = api.port;
-    await api.close();
+    const port = h.api.port;
+    await h.api.close();
     try {
       const res = await openai.chat.completions.create({ model: "auto", messages: msgs }, { switchyard: { taskType: "classify" } } as never);
       expect(res.model).toBe("gpt-5.4-nano");
       expect(sy.policyVersion).toBe(1);
     } finally {
-      api = await startApiServer(port);
+      h.api = await startApiServer(port);
     }
   });
 });

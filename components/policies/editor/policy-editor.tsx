@@ -30,7 +30,7 @@ export function PolicyEditor({ slug, initial, draft, models, taskTypes, canSave,
   const json = JSON.stringify(checked.success ? checked.data : policy);
   const [saveState, save] = useActionState(saveDraftAction.bind(null, slug), {});
   const [publishState, publish] = useActionState(publishPolicyAction.bind(null, slug), {});
-  const gateBlocked = publishState.error?.includes("success floor");
+  const gateBlocked = publishState.code === "policy_gate";
   const shadows = policy.shadow ?? [];
 
   return (

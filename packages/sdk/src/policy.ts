@@ -1,8 +1,9 @@
 // The routing policy format (contracts §5). This schema is the only definition: the server validates
 // published policies with it, the editor previews with it and the SDK evaluates what it accepts.
 import { z } from "zod";
+import { exactString } from "./text";
 
-const modelName = z.string().trim().min(1, "must name a model").max(128);
+const modelName = exactString().trim().min(1, "must name a model").max(128);
 
 const range = z
   .object({ gt: z.number(), gte: z.number(), lt: z.number(), lte: z.number() })
@@ -12,10 +13,10 @@ const range = z
 
 export const conditionSchema = z
   .object({
-    taskType: z.array(z.string().min(1)).min(1, "must list at least one task type"),
+    taskType: z.array(exactString().min(1).max(64)).min(1, "must list at least one task type"),
     contextTokens: range,
     toolCount: range,
-    metadata: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])),
+    metadata: z.record(exactString().min(1).max(64), z.union([exactString().max(256), z.array(exactString().max(256)).min(1)])),
   })
   .partial()
   .strict();
@@ -24,7 +25,7 @@ const splitArm = z.object({ model: modelName, weight: z.number().positive("must 
 
 export const ruleSchema = z
   .object({
-    id: z.string().trim().min(1, "must not be empty").max(64),
+    id: exactString().trim().min(1, "must not be empty").max(64),
     when: conditionSchema.default({}),
     model: modelName.optional(),
     split: z.array(splitArm).min(1, "must have at least one model").optional(),

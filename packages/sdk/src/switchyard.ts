@@ -133,8 +133,12 @@ export class Switchyard {
     await this.flush();
   }
 
-  /** Counters for monitoring the SDK itself. */
+  /**
+   * Counters for monitoring the SDK itself (events): queued, delivered (stored or duplicates), dropped
+   * (buffer full), rejected (refused by the server as invalid), and why delivery is paused, if it is.
+   */
   stats() {
-    return { queued: this.events.pending, delivered: this.events.delivered, dropped: this.events.dropped };
+    const e = this.events;
+    return { queued: e.pending, delivered: e.delivered, dropped: e.dropped, rejected: e.rejected, paused: e.paused };
   }
 }

@@ -1,6 +1,6 @@
 // GET /api/v1/policy: the published routing policy for the key's team; ETag makes polling cheap.
 // PUT /api/v1/policy: validate and publish a new version (admin keys: policy as code).
-import { apiRoute } from "@/lib/http/route";
+import { apiRoute, otherMethods } from "@/lib/http/route";
 import { getPublishedPolicy } from "@/lib/policies/data";
 import { toPolicyResponse } from "@/lib/policies/format";
 import { publishPolicy } from "@/lib/policies/mutations";
@@ -19,3 +19,5 @@ export const PUT = apiRoute({ scopes: ["admin"], body: publishBodySchema }, asyn
   const version = await publishPolicy(teamId, { keyId }, parsePolicy(body.policy), body.message || "Published through the API", body.override);
   return { version };
 });
+
+export const { POST, PATCH, DELETE } = otherMethods(["GET", "PUT"]);

@@ -1,7 +1,7 @@
 // GET /api/v1/analytics/task-types: cost, success and latency per task type and model (contracts §6).
 import { getTaskTypeReport } from "@/lib/analytics/data";
 import { windowQuerySchema } from "@/lib/analytics/schema";
-import { apiRoute } from "@/lib/http/route";
+import { apiRoute, otherMethods } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +9,5 @@ export const GET = apiRoute({ scopes: ["read", "admin"], query: windowQuerySchem
   const rows = await getTaskTypeReport(teamId, query.from, query.to);
   return { from: query.from.toISOString(), to: query.to.toISOString(), rows };
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,6 +1,6 @@
 // GET /api/v1/policy/stream: Server-Sent Events; the policy at connect and after every publish, and a
 // comment every 15 s so proxies keep the connection open.
-import { apiRoute } from "@/lib/http/route";
+import { apiRoute, otherMethods } from "@/lib/http/route";
 import { subscribeToPolicy } from "@/lib/policies/changes";
 import { getPublishedPolicy } from "@/lib/policies/data";
 import { toPolicyResponse } from "@/lib/policies/format";
@@ -38,3 +38,5 @@ export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, re
   });
   return new Response(body, { headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
