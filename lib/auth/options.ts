@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { findUserByEmail } from "@/lib/auth/data";
 import { createUser, newSessionSecret } from "@/lib/auth/mutations";
 import { getOrCreateInstanceSetting } from "@/lib/instance/mutations";
+import { githubUserinfo } from "@/lib/auth/github";
 import { verifyPassword } from "@/lib/auth/password";
 import { signInSchema } from "@/lib/auth/schema";
 
@@ -25,8 +26,12 @@ async function authorizeCredentials(credentials: Record<string, string> | undefi
   return { id: user.id, email: user.email, name: user.name };
 }
 
-/** GitHub users are matched to accounts by verified email; a new email gets an account and a team. */
-async function userIdForGitHub(email: string | null | undefined, name: string | null | undefined) {
+/**
+ * GitHub users are matched to accounts by e-mail; a new e-mail gets an account and a team. The e-mail is
+ * one GitHub verified (githubUserinfo drops any other), so nobody signs in as an account by adding its
+ * address, unverified, to their own GitHub account.
+ */
+export async function userIdForGitHub(email: string | null | undefined, name: string | null | undefined) {
   if (!email) return null;
   const existing = await findUserByEmail(email);
   if (existing) return existing.id;
@@ -43,7 +48,9 @@ async function build(): Promise<NextAuthOptions> {
     }),
   ];
   if (e.GITHUB_ID && e.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+    // Set on the provider itself (not its options), so what next-auth runs is what the tests exercise.
+    const github = GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET });
+    providers.push({ ...github, userinfo: { url: "https://api.github.com/user", request: githubUserinfo() } });
   }
   return {
     secret: await sessionSecret(),
