@@ -20,3 +20,8 @@ export async function findKeyByHash(secretHash: string) {
 export async function apiKeyExists(secretHash: string) {
   return (await db().apiKey.count({ where: { secretHash } })) > 0;
 }
+
+/** Whether the key still works (not revoked); for long-lived requests that authenticated earlier. */
+export async function isKeyActive(keyId: string) {
+  return (await db().apiKey.count({ where: { id: keyId, revokedAt: null } })) > 0;
+}

@@ -2,6 +2,7 @@ import type { KeyScope } from "@prisma/client";
 import { db, isUniqueViolation } from "@/lib/db";
 import type { TeamId } from "@/lib/auth/team-id";
 import { conflict, notFound } from "@/lib/http/errors";
+import { announce, announceInProcess, subscribe } from "@/lib/notify/channel";
 import { displayPrefix, generateKeySecret, hashKeySecret } from "@/lib/api-keys/secret";
 
 type NewKey = { name: string; scope: KeyScope; secret?: string };
@@ -25,6 +26,7 @@ export async function createApiKey(teamId: TeamId, actorId: string | null, input
   return { ...key, secret };
 }
 
+/** Revokes a key: its next request fails, and its open policy streams on every instance are closed. */
 export async function revokeApiKey(teamId: TeamId, actorId: string, keyId: string) {
   await db().$transaction(async (tx) => {
     const { count } = await tx.apiKey.updateMany({
@@ -33,7 +35,14 @@ export async function revokeApiKey(teamId: TeamId, actorId: string, keyId: strin
     });
     if (count === 0) throw notFound("No active key with that id in this team.");
     await tx.auditEntry.create({ data: { teamId, actorId, action: "api_key.revoke", detail: { keyId } } });
+    await announce(tx, `key-revoked:${keyId}`, teamId);
   });
+  announceInProcess(`key-revoked:${keyId}`, teamId);
+}
+
+/** Calls `onRevoked` when the key is revoked (from any instance); returns the unsubscribe function. */
+export function onKeyRevoked(keyId: string, onRevoked: () => void) {
+  return subscribe(`key-revoked:${keyId}`, onRevoked);
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;

@@ -5,7 +5,7 @@ import type { TeamId } from "@/lib/auth/team-id";
 import { sqlTransaction, type Sql } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/mutations";
 import { notFound } from "@/lib/http/errors";
-import { CHANNEL, notifyInProcess } from "@/lib/policies/changes";
+import { announcePublish, announcePublishInProcess } from "@/lib/policies/changes";
 import { checkGate, gateError } from "@/lib/policies/gate";
 
 export type Publisher = { userId?: string; keyId?: string };
@@ -21,10 +21,10 @@ async function publish(teamId: TeamId, by: Publisher, pick: (tx: Sql) => Promise
       [teamId, next, JSON.stringify(policy), message, by.userId ?? (by.keyId ? `key:${by.keyId}` : null)],
     );
     await writeAudit(tx, teamId, by.userId ?? null, action, { version: next, message, ...(by.keyId ? { keyId: by.keyId } : {}), ...extra });
-    await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, `${teamId}:${next}`]);
+    await announcePublish(tx, teamId, Number(next));
     return Number(next);
   });
-  notifyInProcess(teamId, version);
+  announcePublishInProcess(teamId, version);
   return version;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as getPolicy } from "@/app/api/v1/policy/route";
+import { GET as streamRoute } from "@/app/api/v1/policy/stream/route";
 import { db } from "@/lib/db";
 import { listApiKeys } from "@/lib/api-keys/data";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/mutations";
@@ -64,5 +65,29 @@ describe("GET /api/v1/policy with API keys", () => {
     await createApiKey(team.id, null, { name: "one", scope: "ingest", secret });
     await expect(createApiKey(team.id, null, { name: "two", scope: "read", secret })).rejects.toMatchObject({ status: 409 });
     expect(await listApiKeys(team.id)).toHaveLength(1);
+  });
+});
+
+describe("revocation and open policy streams", () => {
+  it("closes a policy stream opened before the key was revoked, and leaves other keys' streams open", async () => {
+    const { team, user } = await makeOwner();
+    const doomed = await makeKey(team.id, "ingest");
+    const kept = await makeKey(team.id, "ingest");
+    const open = async (secret: string) => {
+      const res = await streamRoute(apiRequest("/api/v1/policy/stream", secret));
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain("event: policy");
+      return reader;
+    };
+    const doomedStream = await open(doomed.secret);
+    const keptStream = await open(kept.secret);
+    await revokeApiKey(team.id, user.id, doomed.id);
+    const ended = await Promise.race([doomedStream.read(), new Promise((r) => setTimeout(() => r("still open"), 1000))]);
+    expect(ended).toEqual({ done: true, value: undefined });
+    const stillOpen = await Promise.race([keptStream.read(), new Promise((r) => setTimeout(() => r("still open"), 300))]);
+    expect(stillOpen).toBe("still open");
+    await keptStream.cancel();
+    expect((await streamRoute(apiRequest("/api/v1/policy/stream", doomed.secret))).status).toBe(401);
   });
 });

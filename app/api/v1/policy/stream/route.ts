@@ -1,5 +1,7 @@
 // GET /api/v1/policy/stream: Server-Sent Events; the policy at connect and after every publish, and a
-// comment every 15 s so proxies keep the connection open.
+// comment every 15 s so proxies keep the connection open. Closed when the key is revoked.
+import { isKeyActive } from "@/lib/api-keys/data";
+import { onKeyRevoked } from "@/lib/api-keys/mutations";
 import { apiRoute, otherMethods } from "@/lib/http/route";
 import { subscribeToPolicy } from "@/lib/policies/changes";
 import { getPublishedPolicy } from "@/lib/policies/data";
@@ -9,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const KEEPALIVE_MS = 15_000;
 
-export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, request }) => {
+export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, keyId, request }) => {
   const encoder = new TextEncoder();
   let stop = () => {};
   const body = new ReadableStream<Uint8Array>({
@@ -22,14 +24,25 @@ export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, re
         }
       };
       const send = async () => write(`event: policy\ndata: ${JSON.stringify(toPolicyResponse(await getPublishedPolicy(teamId)))}\n\n`);
-      // Subscribe before the first read, so a publish in between is not missed.
+      const end = () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      // Subscribe before the first read, so a publish or a revocation in between is not missed.
       const unsubscribe = await subscribeToPolicy(teamId, () => void send().catch(() => undefined));
+      const unrevoked = await onKeyRevoked(keyId, end);
       const ping = setInterval(() => write(": keep-alive\n\n"), KEEPALIVE_MS);
       stop = () => {
         clearInterval(ping);
         unsubscribe();
+        unrevoked();
       };
       request.signal.addEventListener("abort", stop);
+      if (!(await isKeyActive(keyId))) return end();
       await send();
     },
     cancel() {
