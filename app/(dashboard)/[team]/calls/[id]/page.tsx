@@ -8,6 +8,7 @@ import { formatCount, formatDateTime, formatMs, formatUsd } from "@/components/u
 import { PageHeader } from "@/components/ui/page-header";
 import { loadCall } from "@/lib/analytics/calls";
 import { requireTeam } from "@/lib/auth/session";
+import { decodeSegment } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Call" };
 
@@ -16,7 +17,8 @@ type Props = { params: Promise<{ team: string; id: string }>; searchParams: Prom
 export default async function CallPage({ params, searchParams }: Props) {
   const { team: slug, id } = await params;
   const { team } = await requireTeam(slug);
-  const found = await loadCall(team.id, decodeURIComponent(id));
+  const callId = decodeSegment(id);
+  const found = callId === null ? null : await loadCall(team.id, callId);
   if (!found) notFound();
   const { call, content, attempts, shadows } = found;
   const back = new URLSearchParams(Object.entries(await searchParams).filter((e): e is [string, string] => Boolean(e[1])));

@@ -8,13 +8,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { loadTrace } from "@/lib/analytics/calls";
 import { requireTeam } from "@/lib/auth/session";
+import { decodeSegment } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Trace" };
 
 export default async function TracePage({ params }: { params: Promise<{ team: string; traceId: string }> }) {
   const { team: slug, traceId: raw } = await params;
-  const traceId = decodeURIComponent(raw);
   const { team } = await requireTeam(slug);
+  const traceId = decodeSegment(raw);
+  if (traceId === null) notFound();
   const { steps, label } = await loadTrace(team.id, traceId);
   if (steps.length === 0) notFound();
   const total = steps.reduce((n, s) => n + BigInt(s.cost ?? 0), 0n);

@@ -12,17 +12,19 @@ import { Table, Td } from "@/components/ui/table";
 import { parseRange, rangeQuery, type RangeParams } from "@/lib/analytics/range";
 import { loadTaskTypeDetail } from "@/lib/analytics/task-types";
 import { requireTeam } from "@/lib/auth/session";
+import { decodeSegment } from "@/lib/http/params";
 
 type Props = { params: Promise<{ team: string; taskType: string }>; searchParams: Promise<RangeParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).taskType) };
+  return { title: decodeSegment((await params).taskType) ?? "Task type" };
 }
 
 export default async function TaskTypePage({ params, searchParams }: Props) {
   const { team: slug, taskType: raw } = await params;
-  const taskType = decodeURIComponent(raw);
   const { team } = await requireTeam(slug);
+  const taskType = decodeSegment(raw);
+  if (taskType === null) notFound();
   const { window, error } = parseRange(await searchParams, team.timeZone);
   const detail = await loadTaskTypeDetail(team.id, window, taskType);
   const back = <Link href={`/${slug}/tasks?${rangeQuery(window)}`} className="text-sm text-blue-800 underline">← All task types</Link>;
