@@ -26,12 +26,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: "node server.mjs",
     url: `http://127.0.0.1:${PORT}/api/auth/providers`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
     env: {
+      HOST: "127.0.0.1",
+      PORT: String(PORT),
       SWITCHYARD_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
       // The demo team (30 days, ~200k calls) seeds in the background while the first specs run; the analytics

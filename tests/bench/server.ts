@@ -21,8 +21,8 @@ export async function sql(text: string, url = SERVER) {
 /** Starts the built server (building first if needed) and resolves once it answers. */
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, SWITCHYARD_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", ...env },
+  const server = spawn("node", ["server.mjs"], {
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), SWITCHYARD_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: "ignore",
     detached: true,
   });
