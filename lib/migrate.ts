@@ -24,18 +24,37 @@ function migrationsDir() {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 }
 
+const checksumOf = (script: string) => crypto.createHash("sha256").update(script).digest("hex");
+
+/**
+ * Applied migrations are frozen, as `prisma migrate deploy` has them: one whose file no longer matches the
+ * checksum recorded when it ran means the schema on disk and in the database disagree, so start-up stops.
+ */
+function checkApplied(applied: Map<string, string>, dir: string, names: string[]) {
+  for (const name of names.filter((n) => applied.has(n))) {
+    const checksum = checksumOf(fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+    if (checksum !== applied.get(name)) {
+      throw new Error(
+        `Migration ${name} was edited after it was applied to this database (checksum ${checksum.slice(0, 12)}, applied ${applied.get(name)!.slice(0, 12)}). ` +
+          "Applied migrations must not change: restore the file as it was and put the change in a new migration.",
+      );
+    }
+  }
+}
+
 async function applyPending(sql: Sql, dir: string): Promise<string[]> {
   await sql.exec(MIGRATIONS_TABLE);
-  const done = await sql.query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
-  const applied = new Set((done.rows as { migration_name: string }[]).map((r) => r.migration_name));
+  const done = await sql.query(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+  const applied = new Map((done.rows as { migration_name: string; checksum: string }[]).map((r) => [r.migration_name, r.checksum]));
   const names = fs
     .readdirSync(dir)
     .filter((n) => fs.existsSync(path.join(dir, n, "migration.sql")))
     .sort();
+  checkApplied(applied, dir, names);
   const fresh: string[] = [];
   for (const name of names.filter((n) => !applied.has(n))) {
     const script = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-    const checksum = crypto.createHash("sha256").update(script).digest("hex");
+    const checksum = checksumOf(script);
     await sql.exec("BEGIN");
     try {
       await sql.exec(script);

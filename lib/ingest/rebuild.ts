@@ -1,6 +1,8 @@
-// Recomputes rollups (hourly and daily) from the stored calls in SQL: the repair path, how the analytics
-// benchmark builds rollups for calls it bulk-loads, and (as rebuildSql("all")) part of the analytics
-// migration. Must agree with what ingest maintains (tests/integration/rebuild.integration.test.ts).
+// Recomputes rollups (hourly and daily) from the stored calls in SQL: the repair path and how the
+// analytics benchmark builds rollups for calls it bulk-loads. Must agree with what ingest maintains
+// (tests/integration/rebuild.integration.test.ts). The analytics migration holds rebuildSql("all") as it
+// was then; applied migrations are frozen (lib/migrate.ts checks), so a change to the rollups that needs
+// a rebuild gets a new migration holding the new statements.
 import { sqlTransaction } from "@/lib/db";
 import { CONTEXT_BOUNDS, COUNTERS } from "@/lib/ingest/rollup";
 

@@ -70,3 +70,11 @@ it("rebuilds old rollups from the stored calls", async () => {
   const [tasks] = await db().$queryRaw<{ n: bigint }[]>`SELECT sum("tasks")::int8 AS n FROM "CallTaskSize"`;
   expect(Number(tasks.n)).toBe(270);
 });
+
+it("refuses to start on a migration edited after it was applied, and names it", async () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "sy-migrations-"));
+  fs.cpSync("prisma/migrations", copy, { recursive: true });
+  expect(await migrate(copy)).toEqual([]); // the same files: nothing to do, nothing refused
+  fs.appendFileSync(path.join(copy, BEFORE[1], "migration.sql"), "\n-- an innocent-looking edit\n");
+  await expect(migrate(copy)).rejects.toThrow(/Migration 20261124010000_ingest was edited after it was applied/);
+});
