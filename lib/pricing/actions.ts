@@ -5,6 +5,7 @@ import { canManagePrices } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/http/errors";
 import { parseForm, runAction, type ActionState } from "@/lib/http/action";
 import { deletePrice, setPrice } from "@/lib/pricing/mutations";
+import { repriceInBackground } from "@/lib/pricing/reprice";
 import { priceFormSchema } from "@/lib/pricing/schema";
 
 export async function setPriceAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
@@ -12,6 +13,7 @@ export async function setPriceAction(slug: string, _prev: ActionState, form: For
   return runAction(async () => {
     if (!canManagePrices(ctx.role)) throw forbidden("Only owners and admins can edit prices.");
     await setPrice(ctx.team.id, ctx.user.id, parseForm(priceFormSchema, form));
+    void repriceInBackground();
     revalidatePath(`/${slug}`, "layout");
   });
 }
@@ -21,6 +23,7 @@ export async function deletePriceAction(slug: string, _prev: ActionState, form: 
   return runAction(async () => {
     if (!canManagePrices(ctx.role)) throw forbidden("Only owners and admins can edit prices.");
     await deletePrice(ctx.team.id, ctx.user.id, String(form.get("priceId") ?? ""));
+    void repriceInBackground();
     revalidatePath(`/${slug}`, "layout");
   });
 }

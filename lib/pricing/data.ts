@@ -20,3 +20,17 @@ export async function listUnpricedModels(teamId: TeamId) {
     ORDER BY calls DESC`;
   return rows.map((r) => ({ model: r.model, calls: Number(r.calls) }));
 }
+
+/** Price edits whose re-pricing is still running, with how far each got (0-1) through its span of time. */
+export async function listRepricing(teamId: TeamId, now = new Date()) {
+  const rows = await db().$queryRaw<{ model: string; fromTs: Date; toTs: Date | null; cursor: Date; repriced: bigint }[]>`
+    SELECT j."model", j."fromTs", j."toTs", j."cursor", j."repriced"
+    FROM "RepriceJob" j JOIN "Team" t ON t."seq" = j."teamSeq"
+    WHERE t."id" = ${teamId} AND j."finishedAt" IS NULL ORDER BY j."createdAt"`;
+  return rows.map((r) => {
+    const end = Math.min((r.toTs ?? now).getTime(), now.getTime());
+    const span = end - r.fromTs.getTime();
+    const progress = span <= 0 ? 0 : Math.min(1, Math.max(0, (r.cursor.getTime() - r.fromTs.getTime()) / span));
+    return { model: r.model, from: r.fromTs, progress, repriced: Number(r.repriced) };
+  });
+}

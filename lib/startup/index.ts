@@ -4,6 +4,7 @@ import { migrate, withStartupLock } from "@/lib/migrate";
 import { authOptions } from "@/lib/auth/options";
 import { applyHeadlessInit } from "@/lib/startup/headless";
 import { DEMO_USER, seedDemo } from "@/lib/demo/seed";
+import { repriceInBackground } from "@/lib/pricing/reprice";
 
 /** Migrations and headless objects, one instance at a time. */
 export async function prepareDatabase() {
@@ -28,6 +29,7 @@ export async function startServer() {
   if (init.email) console.log(`[switchyard] sign in at ${url}/sign-in as ${init.email} (SWITCHYARD_INIT_PASSWORD)`);
   else console.log(`[switchyard] create an account at ${url}/sign-up`);
   if (e.demo) startDemo(url);
+  void repriceInBackground(); // resumes price edits whose re-pricing a stop interrupted
 }
 
 // Seeding runs after start-up, so the server answers at once and the demo fills in over about a minute.

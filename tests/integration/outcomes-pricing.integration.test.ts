@@ -5,6 +5,7 @@ import { ingestEvents } from "@/lib/ingest/mutations";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
 import { listUnpricedModels } from "@/lib/pricing/data";
 import { deletePrice, setPrice } from "@/lib/pricing/mutations";
+import { runRepricing } from "@/lib/pricing/reprice";
 import { apiRequest, makeEvent, makeKey, makeOwner } from "@/tests/factories";
 
 async function totals(teamId: string) {
@@ -81,6 +82,7 @@ describe("price catalog", () => {
     ]);
     expect((await totals(team.id)).costNanos).toBe(800_000_000n); // 2 × $0.40
     await setPrice(team.id, user.id, { model: "gpt-5.4-mini", effectiveFrom: new Date("2026-06-01T00:00:00Z"), input: 300_000n, output: 1_200_000n, cachedInput: null });
+    await runRepricing();
     const { seq } = await db().team.findUniqueOrThrow({ where: { id: team.id } });
     const cost = async (id: string) => (await db().call.findUniqueOrThrow({ where: { teamSeq_id: { teamSeq: seq, id } } })).costNanos;
     expect([await cost("before"), await cost("after")]).toEqual([400_000_000n, 300_000_000n]);
@@ -101,11 +103,13 @@ describe("price catalog", () => {
     expect((await db().call.findFirstOrThrow({ where: { id: "u1" } })).clientCostNanos).toBe(1_500_000_000n);
 
     await setPrice(team.id, user.id, { model: "acme-large", effectiveFrom: new Date("2020-01-01T00:00:00Z"), input: 1_000_000n, output: 2_000_000n, cachedInput: null });
+    await runRepricing();
     expect(await totals(team.id)).toMatchObject({ unpriced: 0n, costNanos: 4_000_000_000n + 1_000_000_000n });
     expect(await listUnpricedModels(team.id)).toEqual([]);
 
     const price = await db().modelPrice.findFirstOrThrow({ where: { teamId: team.id, model: "acme-large" } });
     await deletePrice(team.id, user.id, price.id);
+    await runRepricing();
     expect(await totals(team.id)).toMatchObject({ unpriced: 2n, costNanos: 0n });
   });
 

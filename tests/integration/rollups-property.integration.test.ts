@@ -8,6 +8,7 @@ import { COUNTERS, RollupBatch, type RollupRow } from "@/lib/ingest/rollup";
 import { lockCalls } from "@/lib/ingest/stored-calls";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
 import { setPrice } from "@/lib/pricing/mutations";
+import { runRepricing } from "@/lib/pricing/reprice";
 import { makeOwner } from "@/tests/factories";
 
 function rng(seed: number) {
@@ -65,6 +66,7 @@ describe("rollups", () => {
       i += size;
     }
     await setPrice(team.id, user.id, { model: "mystery-model", effectiveFrom: new Date(Date.UTC(2026, 10, 3)), input: 700_000n, output: 2_100_000n, cachedInput: null });
+    await runRepricing();
 
     const calls = await sqlTransaction((tx) => lockCalls(tx, seq, "true", []));
     const expected = new RollupBatch();
