@@ -16,6 +16,7 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 10_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 export const USER = { email: "bench@example.test", password: "bench-password-1" };
 export const READ_KEY = "bench-read-key-000000000000001";
+export const INGEST_KEY = "bench-ingest-key-00000000000001";
 
 export const log = (s: string) => console.log(s);
 const plain = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -43,6 +44,7 @@ export async function openDataset(port: number) {
   const t = Date.now();
   const server = await startServer(port, {
     DATABASE_URL: url, SWITCHYARD_INIT_EMAIL: USER.email, SWITCHYARD_INIT_PASSWORD: USER.password, SWITCHYARD_INIT_TEAM: "Bench", SWITCHYARD_INIT_READ_KEY: READ_KEY,
+    SWITCHYARD_INIT_INGEST_KEY: INGEST_KEY, SWITCHYARD_INGEST_RATE_LIMIT: "10000000",
   });
   log(`server up in ${((Date.now() - t) / 1000).toFixed(1)} s (migrations included)`);
   const done = async () => {
@@ -73,7 +75,7 @@ export async function openDataset(port: number) {
              (SELECT count(*) FROM "CallRollupDay" WHERE "teamSeq" = ${team.seq})::int8 AS daily`;
     log(`dataset: ${Number(counts.calls).toLocaleString("en-US")} calls, ${counts.hourly} hourly and ${counts.daily} daily rollup rows`);
     await closeDb();
-    return { base: `http://127.0.0.1:${port}`, slug: team.slug, done };
+    return { base: `http://127.0.0.1:${port}`, slug: team.slug, teamId: team.id, url, done };
   } catch (err) {
     await done();
     throw err;
@@ -115,7 +117,7 @@ export async function time(label: string, target: number, run: () => Promise<Res
 
 
 /** Runs a benchmark body against the dataset's server, then stops it (and drops the database unless kept). */
-export function runOnDataset(port: number, body: (server: { base: string; slug: string }) => Promise<void>) {
+export function runOnDataset(port: number, body: (server: { base: string; slug: string; teamId: string; url: string }) => Promise<void>) {
   (async () => {
     const { done, ...server } = await openDataset(port);
     try {

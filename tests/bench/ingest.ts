@@ -5,8 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { seeded } from "@/lib/demo/distributions";
-import { generateDay } from "@/lib/demo/generator";
+import { batchTemplate, drive } from "./ingest-load";
 import { databaseUrl as dbUrl, sql as admin, startServer, stopServer } from "./server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -14,41 +13,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const PORT = 3900;
 const KEY = "bench-ingest-key-0000000000001";
 const DB = `switchyard_bench_${Date.now()}`;
-
-/**
- * One batch body with "__B__" where the batch number goes, so each request has fresh ids cheaply. An SDK
- * flushes every few seconds, so a batch spans about a minute of the demo's mix of task types and models.
- */
-function batchTemplate() {
-  const minute = Date.now() - 60_000;
-  const events = generateDay(seeded(42), new Date(Date.now() - 86_400_000), 0).events.slice(0, 1000);
-  return JSON.stringify({ events: events.map((e, i) => ({ ...e, id: `b__B__-${i}`, timestamp: minute + i * 60 })) });
-}
-
-async function drive(template: string) {
-  const latencies: number[] = [];
-  let events = 0;
-  let batch = 0;
-  const end = Date.now() + SECONDS * 1000;
-  const client = async () => {
-    while (Date.now() < end) {
-      const body = template.replaceAll("__B__", String(batch++));
-      const t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/ingest`, {
-        method: "POST", body, headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
-      });
-      const json = (await res.json()) as { accepted?: number };
-      if (!res.ok) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(json)}`);
-      latencies.push(performance.now() - t);
-      events += json.accepted ?? 0;
-    }
-  };
-  const started = Date.now();
-  await Promise.all(Array.from({ length: CLIENTS }, client));
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { events, seconds: (Date.now() - started) / 1000, p50: at(0.5), p99: at(0.99), requests: latencies.length };
-}
 
 /** COPY the stored rows out to CSV and back into an identical table, through psql (the COPY protocol). */
 function copyRate(rows: number) {
@@ -71,14 +35,15 @@ async function main() {
   });
   try {
     console.log(`ingest bench: ${CLIENTS} clients × 1000-event batches for ${SECONDS} s against the built server on PostgreSQL (${os.cpus().length} cores shared)`);
-    const run = await drive(batchTemplate());
+    const end = Date.now() + SECONDS * 1000;
+    const run = await drive({ url: `http://127.0.0.1:${PORT}`, key: KEY, template: batchTemplate(), clients: CLIENTS, until: () => Date.now() >= end });
     const [size] = await admin(
       `SELECT count(*)::int8 AS n, pg_total_relation_size('"Call"')::int8 AS call_bytes, pg_relation_size('"Call"')::int8 AS heap_bytes,
               pg_indexes_size('"Call"')::int8 AS index_bytes, pg_total_relation_size('"CallRollup"')::int8 AS rollup_bytes FROM "Call"`,
       dbUrl(DB),
     );
     const rows = Number(size.n);
-    const rate = run.events / run.seconds;
+    const rate = run.rate;
     const copy = copyRate(rows);
     const perCall = Number(size.call_bytes) / rows;
     const line = (name: string, value: string, target: string, ok: boolean) => console.log(`${name.padEnd(28)} ${value.padStart(14)}   target ${target} ${ok ? "(met)" : "(NOT met)"}`);
