@@ -12,7 +12,7 @@ type Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> =
   body?: B;
   query?: Q;
   /** Runs after the key check and before the body is read (rate limits). */
-  beforeBody?: (auth: KeyAuth) => void;
+  beforeBody?: (auth: KeyAuth) => void | Promise<void>;
 };
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -29,7 +29,7 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends 
       if (!options.scopes.includes(auth.scope)) {
         throw forbidden(`This endpoint needs a key with scope ${options.scopes.join(" or ")}; this key has scope ${auth.scope}.`);
       }
-      options.beforeBody?.(auth);
+      await options.beforeBody?.(auth);
       const query = options.query ? parse(options.query, queryObject(request), "query") : undefined;
       const body = options.body ? parse(options.body, await readJson(request), "body") : undefined;
       const result = await handler({ ...auth, request, body: body as Parsed<B>, query: query as Parsed<Q> });

@@ -4,6 +4,7 @@ import { POST as ingestRoute } from "@/app/api/v1/ingest/route";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { ingestEvents } from "@/lib/ingest/mutations";
+import { takeRequest } from "@/lib/ingest/rate-limit";
 import { apiRequest, makeEvent, makeKey, makeOwner } from "@/tests/factories";
 
 async function teamWithKey() {
@@ -100,6 +101,15 @@ describe("POST /api/v1/ingest", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await limited.json()).error.code).toBe("rate_limited");
+  });
+
+  it("shares a key's bucket between concurrent requests (as between server instances): exactly the burst gets through", async () => {
+    process.env.SWITCHYARD_INGEST_RATE_LIMIT = "60"; // 1 request/s, a burst of 10
+    resetEnvForTests();
+    const { key } = await teamWithKey();
+    const results = await Promise.allSettled(Array.from({ length: 25 }, () => takeRequest(key.id)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    expect(await db().rateBucket.findUniqueOrThrow({ where: { keyId: key.id } })).toMatchObject({ allowed: false });
   });
 
   it("keeps content only for teams that enabled capture, cut to 32 KiB", async () => {

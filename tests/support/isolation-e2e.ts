@@ -82,9 +82,8 @@ export async function answer(res: Awaited<ReturnType<APIRequestContext["get"]>>)
 export async function ownerView(page: Page, slug: string) {
   const view: Record<string, string> = {};
   for (const suffix of ["/policies", "/settings", "/settings/members", "/settings/api-keys", "/settings/models", "/calls", "/traces", "/tasks"]) {
-    const res = await page.goto(`/${slug}${suffix}`);
+    const res = await page.goto(`/${slug}${suffix}`); // "load" comes after the streamed page has replaced its skeleton
     if (res?.status() !== 200) throw new Error(`${slug}${suffix} answered ${res?.status()} to its owner`);
-    await page.getByRole("status").waitFor({ state: "detached" }).catch(() => undefined); // the loading skeleton
     view[suffix] = await page.locator("body").evaluate((body) =>
       [(body as HTMLElement).innerText, ...[...body.querySelectorAll<HTMLInputElement>("input, select, textarea")].map((i) => `${i.name}=${i.type === "checkbox" ? i.checked : i.value}`)].join("\n"));
   }
