@@ -69,6 +69,10 @@ export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise
     return pglite.transaction((tx) => work({ query: async (text, params) => (await tx.query(text, params)).rows as never }));
   }
   const client = await pool!.connect();
+  // A connection dropped between two statements is reported as an event; without a listener it would
+  // crash the process. The next statement fails with it, which rolls back and answers 503.
+  const onError = (err: Error) => console.error("[db] connection lost in a transaction:", err.message);
+  client.on("error", onError);
   let result: T;
   try {
     await client.query("BEGIN");
@@ -76,10 +80,12 @@ export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise
     await client.query("COMMIT");
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
+    client.off("error", onError);
     // A connection the database dropped must not go back to the pool.
     client.release(isDatabaseUnavailable(err) ? (err as Error) : undefined);
     throw err;
   }
+  client.off("error", onError);
   client.release();
   return result;
 }
