@@ -25,7 +25,8 @@ export const timeSchema = z
 export const eventTimeSchema = timeSchema.refine((d) => d.getTime() <= Date.now() + DAY_MS, "must not be more than 24 hours in the future");
 const count = z.number().int("must be a whole number").min(0, "must be >= 0").max(2_147_483_647);
 const small = z.number().int("must be a whole number").min(0, "must be >= 0").max(32_767);
-const ms = z.number().min(0, "must be >= 0").max(86_400_000, "must be at most a day in ms");
+// Stored as float4, which cannot hold subnormal values such as 5e-324: kept to the microsecond.
+const ms = z.number().min(0, "must be >= 0").max(86_400_000, "must be at most a day in ms").transform((v) => Math.round(v * 1000) / 1000);
 const ref = exactString().min(1, "must not be empty").max(128, "must be at most 128 characters");
 const name = (max: number) => exactString().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 // JSON content is kept as its JSON text, which escapes NUL and lone surrogates; raw strings are cleaned.

@@ -13,11 +13,14 @@ export type Plan = { splitBuckets: number[]; segmentStarts: number[]; metadata: 
 
 type Range = { gt?: number; gte?: number; lt?: number; lte?: number };
 
+/** Stored context sizes are int4: an edge outside 1..2^31-1 separates none of them (and would not bind as int4). */
+const MAX_SIZE = 2_147_483_647;
+
 /** The context sizes at which a condition changes its answer (first size of the upper side). */
 function edges(r: Range | undefined): number[] {
   if (!r) return [];
   return [r.gt !== undefined ? Math.floor(r.gt) + 1 : null, r.gte !== undefined ? Math.ceil(r.gte) : null, r.lt !== undefined ? Math.ceil(r.lt) : null, r.lte !== undefined ? Math.floor(r.lte) + 1 : null]
-    .filter((e): e is number => e !== null);
+    .filter((e): e is number => e !== null && e > 0 && e <= MAX_SIZE);
 }
 
 export function bucketRange(bucket: number): [number, number] {

@@ -1,7 +1,8 @@
 // Property-based fuzzing of every /api/v1 endpoint (fast-check; a failure prints the seed and the shrunk
 // counterexample). For every malformed request: never a 5xx, every error in the documented shape with the
 // status of its code, validation errors naming the field. Valid events beside invalid ones are stored
-// exactly once and nothing else is; no malformed request publishes or rolls back a policy.
+// exactly once and nothing else is; no malformed request publishes or rolls back a policy; valid policies
+// simulate and publish without a 5xx over the odd data the ingest property stored.
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -128,7 +129,7 @@ describe("POST /api/v1/ingest: mixed batches", () => {
     }), {
       numRuns: 150,
       // Found by this property: latencyMs 5e-324 (valid: a number >= 0) answered 500 ("out of range for type real").
-      xexamples: [[[{ kind: "valid", shape: { agoMs: 0, timeForm: "iso", idSuffix: "", taskType: "a", model: "gpt-5.4-mini", inputTokens: 0, outputTokens: 0, latencyMs: 5e-324, status: "ok" } }], false]],
+      examples: [[[{ kind: "valid", shape: { agoMs: 0, timeForm: "iso", idSuffix: "", taskType: "a", model: "gpt-5.4-mini", inputTokens: 0, outputTokens: 0, latencyMs: 5e-324, status: "ok" } }], false]],
     });
   });
 });
@@ -279,7 +280,7 @@ describe("valid policies over the fuzzed events: odd models, extreme tokens and 
     await fc.assert(fc.asyncProperty(windowSpelling, validPolicyArb, assumptionsArb, async ({ days, form }, valid, assumptions) => {
       const res = await send(simulate.POST, "/api/v1/simulate", { key: events.read, json: { from: spell(Date.now() - days * DAY, form), to: spell(Date.now(), form), policy: valid, assumptions } });
       expect(res.status).toBe(200);
-    }), { numRuns: 40, xexamples: [[{ days: 1, form: "iso" }, int4Bound, {}]] });
+    }), { numRuns: 40, examples: [[{ days: 1, form: "iso" }, int4Bound, {}]] });
   });
 
   it("publishes any valid policy past the success floor's gate (200), or names the task types below it (409)", async () => {
@@ -287,7 +288,7 @@ describe("valid policies over the fuzzed events: odd models, extreme tokens and 
     await fc.assert(fc.asyncProperty(validPolicyArb, async (valid) => {
       const res = await send(policy.PUT, "/api/v1/policy", { method: "PUT", key: events.admin, json: { policy: valid, message: "fuzz" } });
       expect([200, 409]).toContain(res.status);
-    }), { numRuns: 30, xexamples: [[int4Bound]] });
+    }), { numRuns: 30, examples: [[int4Bound]] });
   });
 });
 
@@ -334,8 +335,7 @@ describe("keys, methods and paths", () => {
     }), { numRuns: 50 });
   });
 
-  it(`sent at least 2,000 malformed requests`, () => {
+  it("made at least 2,000 requests, nearly all of them malformed", () => {
     expect(requestCount()).toBeGreaterThanOrEqual(2000);
-    console.log("FUZZCOUNT", requestCount());
   });
 });
