@@ -48,3 +48,17 @@ describe("Transport", () => {
     expect([t.pending, t.delivered, t.rejected]).toEqual([0, 1, 0]);
   });
 });
+
+describe("Transport on a wrong URL", () => {
+  it("pauses instead of dropping events when the URL has no ingest endpoint (404)", async () => {
+    const warnings: string[] = [];
+    const fetchFn = (async () => new Response("<html>not here</html>", { status: 404 })) as unknown as typeof fetch;
+    const t = transport(fetchFn, warnings);
+    for (let i = 0; i < 5; i++) t.enqueue({ id: i });
+    await t.flush();
+    await t.flush();
+    expect([t.pending, t.delivered, t.rejected]).toEqual([5, 0, 0]);
+    expect(t.paused).toMatch(/answered 404: check baseUrl/);
+    expect(warnings).toHaveLength(1);
+  });
+});

@@ -20,7 +20,7 @@ export type TransportOptions = {
 const MAX_BACKOFF_MS = 30_000;
 /** A 500 on the same batch this many times in a row is taken to mean the batch itself is at fault. */
 const SERVER_ERRORS_BEFORE_SPLIT = 3;
-/** While the key is refused, the server is asked again this often (a key fixed in place recovers). */
+/** While the key is refused (or the URL is wrong), the server is asked again this often (a fix in place recovers). */
 const AUTH_RETRY_MS = 60_000;
 
 /** What one POST did: the items it settled, or why it did not. */
@@ -29,7 +29,7 @@ type Sent =
   | { kind: "refused"; reason: string } // the server will not take this batch as it is
   | { kind: "server_error" }
   | { kind: "retry"; afterMs?: number } // unreachable, overloaded or rate-limited: same batch later
-  | { kind: "unauthorized"; reason: string };
+  | { kind: "paused"; reason: string }; // the key is refused, or there is no ingest endpoint at this URL
 
 export class Transport<T> {
   private buffer: T[] = [];
@@ -41,7 +41,7 @@ export class Transport<T> {
   /** How many items the next POST carries: less than batchSize while isolating refused items. */
   private sendSize: number;
   private readonly warned = new Set<string>();
-  /** Why delivery is paused (the key was refused), or null. */
+  /** Why delivery is paused (the key was refused, or the URL has no ingest endpoint), or null. */
   paused: string | null = null;
   /** Items dropped because the buffer was full. */
   dropped = 0;
@@ -115,10 +115,10 @@ export class Transport<T> {
       this.reject(sent.rejected, sent.reason);
       this.resume();
       this.sendSize = Math.min(this.o.batchSize, this.sendSize * 2);
-    } else if (sent.kind === "unauthorized") {
+    } else if (sent.kind === "paused") {
       this.paused = sent.reason;
       this.retryAt = Date.now() + AUTH_RETRY_MS;
-      this.warnOnce("auth", `the server refused the API key (${sent.reason}); delivery of ${this.o.field} is paused and retried every minute. Check SWITCHYARD_API_KEY.`);
+      this.warnOnce("auth", `${sent.reason}; delivery of ${this.o.field} is paused and retried every minute.`);
     } else if (sent.kind === "retry") {
       this.backoff(sent.afterMs);
     } else if (sent.kind === "server_error" && ++this.serverErrors < SERVER_ERRORS_BEFORE_SPLIT) {
@@ -168,7 +168,9 @@ export class Transport<T> {
       return { kind: "settled", rejected: Array.isArray(rejected) ? rejected.length : 0, reason: first ? `${first.path}: ${first.message}` : undefined };
     }
     const message = (body as { error?: { message?: string } })?.error?.message ?? `HTTP ${res.status}`;
-    if (res.status === 401 || res.status === 403) return { kind: "unauthorized", reason: message };
+    if (res.status === 401 || res.status === 403) return { kind: "paused", reason: `the server refused the API key (${message}): check SWITCHYARD_API_KEY` };
+    // Not the batch's fault: the URL is not a Switchyard server (or not this version of one).
+    if (res.status === 404 || res.status === 405) return { kind: "paused", reason: `${this.o.url} answered ${res.status}: check baseUrl` };
     if (res.status === 429 || res.status === 503) return { kind: "retry", afterMs: Number(res.headers.get("retry-after")) * 1000 || undefined };
     if (res.status >= 500) return { kind: "server_error" };
     return { kind: "refused", reason: `${res.status}: ${message}` };
