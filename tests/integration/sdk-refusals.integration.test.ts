@@ -11,6 +11,17 @@ const ask = (openai: ReturnType<typeof h.client>["openai"], options: object = {}
   openai.chat.completions.create({ model: "gpt-5.4-mini", messages: msgs }, { switchyard: { taskType: "classify", ...options } } as never);
 
 describe("refusals", () => {
+  it("poison: one unstorable identifier and one unstorable metadata value among 2,000 calls; every good call is stored", async () => {
+    const { seq, ingest } = await h.setup();
+    const { sy, openai } = h.client(ingest.secret, { policy: false });
+    for (let i = 0; i < 2000; i++) {
+      await ask(openai, i === 700 ? { traceId: "run\udc00" } : i === 1400 ? { metadata: { customer: "ACME\u0000Corp" } } : { traceId: `run-${i % 97}` });
+    }
+    await sy.flush();
+    expect(sy.stats()).toMatchObject({ queued: 0, delivered: 1999, rejected: 1, dropped: 0 });
+    expect(await db().call.count({ where: { teamSeq: seq } })).toBe(1999);
+  }, 60_000);
+
   it("stores a call whose metadata holds NUL (cleaned) and every call after it", async () => {
     const { seq, ingest } = await h.setup();
     const { sy, openai } = h.client(ingest.secret, { policy: false });
