@@ -10,7 +10,7 @@ export function PriceForm({ slug, model = "", today }: { slug: string; model?: s
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-3">
-      {state.ok && <Alert tone="success">Price saved; calls on this model were re-priced.</Alert>}
+      {state.ok && <Alert tone="success">Price saved. Calls on this model from that date are being re-priced in the background (progress above).</Alert>}
       {state.error && !Object.keys(errors).length && <Alert>{state.error}</Alert>}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <Field label="Model" name="model" defaultValue={model} required error={errors.model} placeholder="gpt-5.4-mini" />

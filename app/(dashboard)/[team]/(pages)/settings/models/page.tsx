@@ -65,7 +65,7 @@ export default async function ModelsPage({ params, searchParams }: { params: Pro
             <Td>
               {manage && (
                 <InlineAction action={deletePriceAction.bind(null, slug)} fields={{ priceId: p.id }} label="Delete" pendingLabel="Deleting…"
-                  confirm={`Delete the ${p.model} price from ${p.effectiveFrom.toISOString().slice(0, 10)}? Its calls are re-priced.`} />
+                  confirm={`Delete the ${p.model} price from ${p.effectiveFrom.toISOString().slice(0, 10)}? Its calls are re-priced in the background.`} />
               )}
             </Td>
           </tr>
