@@ -3,7 +3,7 @@
 // owner sees (to tell whether anything changed).
 import fs from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { findFiles, findServerActions, ROOT, toPath, urlSegments, type Segment, type ServerAction } from "./isolation-routes";
 
 export type TeamRoute = { file: string; kind: "page" | "route"; segments: Segment[]; params: string[] };
@@ -55,9 +55,10 @@ export function actionPageUrl(action: BuiltAction, slug: string) {
 
 /**
  * Calls a server action as React's client does (encodeReply): a JSON array of the arguments as a
- * text/plain body, or, when an argument is a FormData, a multipart body whose field "0" holds that array
- * with the FormData as "$K1" and the form's own fields prefixed "_1_". Strings starting with "$" would need
- * escaping as "$$"; the arguments used here have none.
+ * text/plain body, or, when an argument is a FormData, a multipart body holding the form's own fields
+ * prefixed "_1_" and then, last, field "0" with the array (the FormData as "$K1"). The order matters: the
+ * server decodes "0" as soon as it arrives and reads the form's fields from what came before. Strings
+ * starting with "$" would need escaping as "$$"; the arguments used here have none.
  */
 export async function invokeAction(request: APIRequestContext, url: string, actionId: string, args: unknown[], origin: string) {
   const headers = { "next-action": actionId, accept: "text/x-component", origin };
@@ -65,14 +66,19 @@ export async function invokeAction(request: APIRequestContext, url: string, acti
   if (at < 0) {
     return request.post(url, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args), maxRedirects: 0 });
   }
-  const multipart: Record<string, string> = { 0: JSON.stringify(args.map((a, i) => (i === at ? "$K1" : a))) };
-  for (const [k, v] of args[at] as FormData) multipart[`_1_${k}`] = String(v);
+  const multipart = new FormData();
+  for (const [k, v] of args[at] as FormData) multipart.append(`_1_${k}`, v);
+  multipart.append("0", JSON.stringify(args.map((a, i) => (i === at ? "$K1" : a))));
   return request.post(url, { headers, multipart, maxRedirects: 0 });
 }
 
-/** Status, Location and body of a response, for assertions and messages. */
+/**
+ * Status, where it sends the client and body of a response. A server action that redirects answers 200 with
+ * the target in x-action-redirect ("/sign-in?callbackUrl=…;push"), not with Location.
+ */
 export async function answer(res: Awaited<ReturnType<APIRequestContext["get"]>>) {
-  return { status: res.status(), location: res.headers()["location"] ?? "", text: await res.text() };
+  const h = res.headers();
+  return { status: res.status(), location: h["location"] ?? h["x-action-redirect"] ?? "", text: await res.text() };
 }
 
 /**
@@ -82,8 +88,10 @@ export async function answer(res: Awaited<ReturnType<APIRequestContext["get"]>>)
 export async function ownerView(page: Page, slug: string) {
   const view: Record<string, string> = {};
   for (const suffix of ["/policies", "/settings", "/settings/members", "/settings/api-keys", "/settings/models", "/calls", "/traces", "/tasks"]) {
-    const res = await page.goto(`/${slug}${suffix}`); // "load" comes after the streamed page has replaced its skeleton
+    const res = await page.goto(`/${slug}${suffix}`);
     if (res?.status() !== 200) throw new Error(`${slug}${suffix} answered ${res?.status()} to its owner`);
+    // React may reveal the streamed page a moment after "load": wait until the loading skeleton is gone.
+    await expect(page.getByText("Loading…", { exact: true })).toHaveCount(0);
     view[suffix] = await page.locator("body").evaluate((body) =>
       [(body as HTMLElement).innerText, ...[...body.querySelectorAll<HTMLInputElement>("input, select, textarea")].map((i) => `${i.name}=${i.type === "checkbox" ? i.checked : i.value}`)].join("\n"));
   }
