@@ -31,8 +31,10 @@ test("calls on an unknown model are flagged unpriced until its price is added", 
   await page.getByLabel("Output $ / 1M tokens").fill("2.00");
   await page.getByLabel("Effective from (UTC)").fill("2020-01-01");
   await page.getByRole("button", { name: "Save price" }).click();
-  await expect(page.getByText("Price saved; calls on this model were re-priced.")).toBeVisible();
+  await expect(page.getByText(/Price saved\. Calls on this model from that date are being re-priced in the background/)).toBeVisible();
+  // Re-pricing runs in the background; the page refreshes itself until it is done.
   await expect(page.getByText("without a price")).toHaveCount(0);
+  await expect(page.getByText("Re-pricing stored calls")).toHaveCount(0);
   await expect(page.getByRole("row", { name: /acme-large 2020-01-01 \$1\.00 \$2\.00/ })).toBeVisible();
   await page.goto(`/${slug}`);
   // 2 × (1000 × $1 + 100 × $2) per 1M tokens, in the last-30-days card (and today's, unless midnight just passed)
