@@ -103,7 +103,7 @@ export async function snapshotTeam(teamId: string): Promise<string> {
   const q = <T>(sql: string, ...params: unknown[]) => db().$queryRawUnsafe<T[]>(sql, ...params);
   const [team] = await q<{ seq: number }>(`SELECT "seq" FROM "Team" WHERE "id" = $1`, teamId);
   const columns = await q<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns
+    `SELECT table_name::text AS table_name, column_name::text AS column_name FROM information_schema.columns
      WHERE table_schema = current_schema() AND column_name IN ('teamId', 'teamSeq') ORDER BY table_name`,
   );
   const parts: string[] = [];
