@@ -14,13 +14,16 @@ export function batchTemplate() {
 
 let batch = 0;
 
-/** Posts batches from `clients` clients until `until()` says stop; returns events/s and request latency. */
-export async function drive(opts: { url: string; key: string; template: string; clients: number; until: () => boolean }) {
+/**
+ * Posts batches from `clients` clients until `until()` says stop; returns events/s and request latency.
+ * `idPrefix` keeps ids of a run apart from earlier runs' on a reused database (it lengthens every id).
+ */
+export async function drive(opts: { url: string; key: string; template: string; clients: number; until: () => boolean; idPrefix?: string }) {
   const latencies: number[] = [];
   let events = 0;
   const client = async () => {
     while (!opts.until()) {
-      const body = opts.template.replaceAll("__B__", `${process.pid}-${batch++}`);
+      const body = opts.template.replaceAll("__B__", `${opts.idPrefix ?? ""}${batch++}`);
       const t = performance.now();
       const res = await fetch(`${opts.url}/api/v1/ingest`, {
         method: "POST", body, headers: { authorization: `Bearer ${opts.key}`, "content-type": "application/json" },

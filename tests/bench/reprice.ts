@@ -19,7 +19,8 @@ runOnDataset(3903, async ({ base, teamId, url }) => {
   process.env.DATABASE_URL = url;
   resetEnvForTests();
   const template = batchTemplate();
-  const load = (until: () => boolean) => drive({ url: base, key: INGEST_KEY, template, clients: CLIENTS, until });
+  const idPrefix = `${Date.now().toString(36)}-`;
+  const load = (until: () => boolean) => drive({ url: base, key: INGEST_KEY, template, clients: CLIENTS, until, idPrefix });
 
   const baseEnd = Date.now() + SECONDS * 1000;
   const alone = await load(() => Date.now() >= baseEnd);
