@@ -24,13 +24,13 @@ const CALL_COLUMNS = [
   "teamSeq", "id", "ts", "taskType", "model", "provider", "inputTokens", "outputTokens", "cachedTokens", "reasoningTokens",
   "latencyMs", "ttftMs", "status", "errorType", "outcome", "traceOutcome", "outcomeReason", "traceId", "stepIndex",
   "contextTokens", "toolCount", "toolCallCount", "attempt", "parentId", "escalatedFrom", "shadowOf", "policyVersion",
-  "ruleId", "costNanos", "clientCostNanos", "metadata",
+  "ruleId", "costNanos", "clientCostNanos", "metadata", "propensity",
 ];
 const CALL_TYPES = [
   "int4", "text", "timestamptz", "text", "text", "text", "int4", "int4", "int4", "int4",
   "float4", "float4", "int2", "text", "int2", "int2", "text", "text", "int4",
   "int4", "int2", "int2", "int2", "text", "text", "text", "int4",
-  "text", "int8", "int8", "jsonb",
+  "text", "int8", "int8", "jsonb", "float4",
 ];
 
 const label = (o: "success" | "failure" | undefined) => (o === undefined ? null : o === "success" ? 1 : 0);
@@ -86,7 +86,7 @@ async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<st
       r.latencyMs, r.ttftMs, r.status, r.errorType, r.outcome, r.traceOutcome, r.outcomeReason, e.traceId ?? null, e.stepIndex ?? null,
       r.contextTokens, r.toolCount, e.toolCallCount ?? 0, r.attempt, e.parentId ?? null, r.escalatedFrom, e.shadowOf ?? null, e.policyVersion ?? null,
       e.ruleId ?? null, int8(r.costNanos), r.costNanos === null && e.costUsd !== undefined ? String(Math.round(e.costUsd * 1e9)) : null,
-      e.metadata ? JSON.stringify(e.metadata) : null,
+      e.metadata ? JSON.stringify(e.metadata) : null, e.propensity ?? null,
     ]);
   }
   const inserted = await tx.query<{ id: string }>(

@@ -59,6 +59,7 @@ export const callEventSchema = z
     shadowOf: ref.optional(),
     policyVersion: z.number().int().min(0).max(2_147_483_647).optional(),
     ruleId: name(64).optional(),
+    propensity: z.number().gt(0, "must be above 0").max(1, "must be at most 1").optional(),
     costUsd: z.number().min(0, "must be >= 0").max(1e6).optional(),
     metadata: z
       .record(name(64), z.string().max(256, "values must be at most 256 characters").transform(toStorableText))

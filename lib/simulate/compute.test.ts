@@ -78,5 +78,6 @@ describe("compute", () => {
     expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gt: 4000 } }, model: "x" }] })).toMatchObject({ splitBuckets: [], metadata: false });
     expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gte: 4000 } }, model: "x" }] })).toMatchObject({ splitBuckets: [5], metadata: false });
     expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { lt: 2500 }, metadata: { tier: "pro" } }, model: "x" }] })).toMatchObject({ splitBuckets: [4], metadata: true });
+    expect(plan({ defaultModel: "m", explore: { rate: 0.1, models: ["x"], when: { contextTokens: { lte: 2500 }, metadata: { tier: "pro" } } } })).toMatchObject({ splitBuckets: [4], metadata: true });
   });
 });

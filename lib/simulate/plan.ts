@@ -31,9 +31,11 @@ export function plan(policy: Policy): Plan {
   const split = new Set<number>();
   const starts = new Set<number>([0, ...CONTEXT_BOUNDS]);
   let metadata = false;
-  for (const rule of policy.rules ?? []) {
-    if (rule.when?.metadata && Object.keys(rule.when.metadata).length) metadata = true;
-    for (const edge of edges(rule.when?.contextTokens)) {
+  // Rules and the exploration condition both route on these features.
+  const conditions = [...(policy.rules ?? []).map((r) => r.when), policy.explore?.when];
+  for (const when of conditions) {
+    if (when?.metadata && Object.keys(when.metadata).length) metadata = true;
+    for (const edge of edges(when?.contextTokens)) {
       starts.add(edge);
       for (let b = 0; b <= CONTEXT_BOUNDS.length; b++) {
         const [lo, hi] = bucketRange(b);

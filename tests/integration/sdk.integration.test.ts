@@ -101,6 +101,29 @@ describe("routing and logging", () => {
   });
 });
 
+describe("propensities", () => {
+  it("logs with each routed first attempt the probability the policy picks its model; explicit models carry none", async () => {
+    const policy = {
+      defaultModel: "gpt-5.4-mini",
+      rules: [{ id: "canary", when: { taskType: ["extract"] }, split: [{ model: "gpt-5.4-nano", weight: 1 }, { model: "gpt-5.4-mini", weight: 3 }] }],
+      explore: { rate: 0.1, models: ["gpt-4.1-mini"] },
+    };
+    const { seq, ingest } = await setup(policy);
+    const { sy, openai } = client(ingest.secret);
+    await until(() => sy.policyVersion === 1);
+    for (let i = 0; i < 60; i++) await openai.chat.completions.create({ model: "auto", messages: msgs }, { switchyard: { taskType: i % 2 ? "extract" : "classify" } } as never);
+    await openai.chat.completions.create({ model: "gpt-4o-mini", messages: msgs }, { switchyard: { taskType: "extract" } } as never);
+    await sy.flush();
+    const stored = await calls(seq);
+    const expected: Record<string, Record<string, number>> = {
+      extract: { "gpt-5.4-nano": 0.9 * 0.25, "gpt-5.4-mini": 0.9 * 0.75, "gpt-4.1-mini": 0.1 },
+      classify: { "gpt-5.4-mini": 0.9, "gpt-4.1-mini": 0.1 },
+    };
+    for (const c of stored.filter((c) => c.model !== "gpt-4o-mini")) expect(c.propensity).toBeCloseTo(expected[c.taskType][c.model], 6);
+    expect(stored.find((c) => c.model === "gpt-4o-mini")!.propensity).toBeNull();
+  });
+});
+
 describe("escalation", () => {
   const cases: [string, Behaviour["kind"], Record<string, unknown>, string | null][] = [
     ["an API error", "error", {}, "api_error"],

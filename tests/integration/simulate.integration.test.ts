@@ -120,4 +120,20 @@ describe("simulate", () => {
     expect(invalid.status).toBe(422);
     expect(invalid.json.error.issues[0].path).toBe("policy.rules.0.model");
   });
+  it("projects exploration at its rate, also where its condition splits a context bucket", async () => {
+    const { teamId, events } = await seed();
+    const policy: Policy = {
+      defaultModel: "gpt-5.4-mini",
+      explore: { rate: 0.2, models: ["gpt-5.4-nano"], when: { taskType: ["extract"], contextTokens: { gt: 2500 } } },
+    };
+    const result = await simulate(teamId, { ...window, policy, assumptions });
+    expect(result.path.rawCallsRead).toBe(true);
+    const reference = await scanEveryCall(teamId, events, policy);
+    const extract = result.byTaskType.find((r) => r.taskType === "extract")!;
+    const expected = reference.find((r) => r.taskType === "extract")!.modelMix;
+    for (const [model, share] of Object.entries(expected)) expect(extract.modelMix[model]).toBeCloseTo(share, 12);
+    // Of the 200 extract calls, the 98 above 2,500 tokens explore nano at 20%.
+    expect(extract.modelMix["gpt-5.4-nano"]).toBeCloseTo((98 * 0.2) / 200, 12);
+    expect(result.byTaskType.find((r) => r.taskType === "classify")!.modelMix).toEqual({ "gpt-5.4-mini": 1 });
+  });
 });

@@ -53,12 +53,25 @@ export const shadowSchema = z
   })
   .strict();
 
+/**
+ * Exploration (contracts §10): a `rate` share of the matching routed calls goes to one of `models`, picked
+ * from the same hash as splits, so every model keeps a little logged traffic with a known probability.
+ */
+export const exploreSchema = z
+  .object({
+    rate: z.number().gt(0, "must be above 0").max(1, "must be at most 1"),
+    models: z.array(modelName).min(1, "must list at least one model"),
+    when: conditionSchema.optional(),
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     defaultModel: modelName,
     rules: z.array(ruleSchema).optional(),
     escalation: escalationSchema.optional(),
     shadow: z.array(shadowSchema).optional(),
+    explore: exploreSchema.optional(),
   })
   .strict()
   .superRefine((policy, ctx) => {

@@ -102,8 +102,11 @@ function planCall(host: Host, api: Api, body: Loose, sy: CallOptions | undefined
     callId,
   };
   const routed = body.model === "auto";
-  const choice = routed ? choose(policy, features) : { model: String(body.model), ruleId: null };
-  return { sy, features, callId, policy, version: routed ? version : undefined, ruleId: choice.ruleId, model: choice.model, escalation: routed ? policy.escalation : undefined };
+  const choice = routed ? choose(policy, features) : { model: String(body.model), ruleId: null, propensity: undefined };
+  return {
+    sy, features, callId, policy, version: routed ? version : undefined, ruleId: choice.ruleId, model: choice.model, propensity: choice.propensity,
+    escalation: routed ? policy.escalation : undefined,
+  };
 }
 
 type Plan = ReturnType<typeof planCall>;
@@ -122,6 +125,8 @@ function baseEvent(plan: Plan, a: Attempt, started: number): WireEvent {
   if (sy?.metadata) e.metadata = sy.metadata;
   if (plan.version !== undefined) e.policyVersion = plan.version;
   if (plan.ruleId) e.ruleId = plan.ruleId;
+  // The routing decision's probability belongs to the call it routed: the first, non-shadow attempt.
+  if (plan.propensity !== undefined && a.attempt === 1 && !a.shadowOf) e.propensity = plan.propensity;
   return e;
 }
 

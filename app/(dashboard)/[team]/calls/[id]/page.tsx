@@ -36,7 +36,7 @@ export default async function CallPage({ params, searchParams }: Props) {
     ["Attempt", call.attempt > 1 ? `${call.attempt}${call.escalatedFrom ? `, escalated from ${call.escalatedFrom}` : ""}` : "1"],
     ["Trace", call.traceId ? <Link key="tr" className="text-blue-800 underline" href={`/${slug}/traces/${encodeURIComponent(call.traceId)}`}>{call.traceId} step {(call.stepIndex ?? 0) + 1}</Link> : "—"],
     ["Shadow of", call.shadowOf ? <Link key="sh" className="text-blue-800 underline" href={`/${slug}/calls/${encodeURIComponent(call.shadowOf)}`}>{call.shadowOf}</Link> : "—"],
-    ["Policy version / rule", call.policyVersion ? `v${call.policyVersion}${call.ruleId ? ` / ${call.ruleId}` : ""}` : "—"],
+    ["Policy version / rule", call.policyVersion ? `v${call.policyVersion}${call.ruleId ? ` / ${call.ruleId}` : ""}${call.propensity !== null ? ` (picked with probability ${call.propensity.toPrecision(3)})` : ""}` : "—"],
   ];
   const metadata = Object.entries((call.metadata ?? {}) as Record<string, string>);
   return (
