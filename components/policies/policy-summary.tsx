@@ -14,7 +14,7 @@ export function describeWhen(when: NonNullable<Policy["rules"]>[number]["when"] 
   return parts.length ? parts.join(", ") : "always";
 }
 
-/** A policy in words: ordered rules, the default, escalation and shadow samples. */
+/** A policy in words: ordered rules, the default, escalation, shadow samples and exploration. */
 export function PolicySummary({ policy }: { policy: Policy }) {
   return (
     <div className="space-y-2 text-sm">
@@ -28,6 +28,7 @@ export function PolicySummary({ policy }: { policy: Policy }) {
       </ol>
       {policy.escalation && <p>Escalation: on {policy.escalation.on.join(" or ")} → {policy.escalation.model}, up to {policy.escalation.maxAttempts} attempts.</p>}
       {(policy.shadow ?? []).map((s, i) => <p key={i}>Shadow: {(s.sampleRate * 100).toFixed(1)}% of calls when {describeWhen(s.when)} also go to {s.model}.</p>)}
+      {policy.explore && <p>Exploration: {(policy.explore.rate * 100).toFixed(1)}% of routed calls when {describeWhen(policy.explore.when)} go to {policy.explore.models.join(" or ")} instead.</p>}
     </div>
   );
 }

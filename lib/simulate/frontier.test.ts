@@ -21,3 +21,9 @@ it("suggests the cheapest model within the tolerance of the best-evidenced one, 
   });
   expect(reasons[0].why).toBe("nano is within 1.8 points of mini (91.3% vs 93.1%) at 25% of its cost per task.");
 });
+
+it("keeps the base policy's exploration in what it suggests", () => {
+  const explore = { rate: 0.02, models: ["nano"] };
+  const points = new Map([["classify", [{ model: "nano", labeled: 100, successRate: 0.95, costPerTaskUsd: 0.001 } as FrontierPoint]]]);
+  expect(suggest(points, { defaultModel: "mini", explore }, 0.02, 30).policy.explore).toEqual(explore);
+});

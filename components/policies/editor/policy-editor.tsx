@@ -1,5 +1,5 @@
 "use client";
-// The policy editor: ordered rules, default model, escalation and shadow samples, checked against the
+// The policy editor: ordered rules, default model, escalation, shadow samples and exploration, checked against the
 // SDK's own schema on every change, with a live preview, drafts and publishing (gate included).
 import { policySchema } from "@switchyard/sdk";
 import { useActionState, useMemo, useState } from "react";
@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { publishPolicyAction, saveDraftAction } from "@/lib/policies/actions";
 import { ConditionFields } from "./condition-fields";
+import { ExploreFields } from "./explore-fields";
 import { PreviewPanel } from "./preview-panel";
 import { RuleCard } from "./rule-card";
 import type { Draft, Issues, Rule } from "./types";
@@ -102,6 +103,8 @@ export function PolicyEditor({ slug, initial, draft, models, taskTypes, canSave,
           ))}
           <button type="button" className="text-sm text-blue-800 underline" onClick={() => setPolicy({ ...policy, shadow: [...shadows, { when: {}, model: models[0] ?? "", sampleRate: 0.05 }] })}>+ Add a shadow sample</button>
         </section>
+
+        <ExploreFields explore={policy.explore} onChange={(explore) => setPolicy({ ...policy, explore })} models={models} taskTypes={taskTypes} issues={issues} />
 
         <div>
           <button type="button" className="text-sm text-blue-800 underline" onClick={() => setShowJson(!showJson)} aria-expanded={showJson}>{showJson ? "Hide" : "Show"} the policy as JSON</button>
