@@ -19,14 +19,14 @@ export function ExploreFields({ explore, onChange, models, taskTypes, issues }: 
       </p>
       <label className="flex items-center gap-1 text-sm">
         <input type="checkbox" checked={Boolean(explore)}
-          onChange={(e) => onChange(e.target.checked ? { rate: 0.02, models: models.filter((m) => m.includes("nano")).slice(0, 1) } : undefined)} />
+          onChange={(e) => onChange(e.target.checked ? { rate: 0.02, models: models.filter((m) => m.includes("nano")).slice(-1) } : undefined)} />
         explore other models
       </label>
       {explore && (
         <div className="space-y-2">
-          <label className="flex items-center gap-1 text-sm">share % <input aria-label="Exploration percent" type="number" min={0.1} max={100} step={0.1}
+          <label className="flex items-center gap-2 whitespace-nowrap text-sm">share of matching calls (%) <input aria-label="Exploration percent" type="number" min={0.1} max={100} step={0.1}
             value={Number.isFinite(explore.rate) ? +(explore.rate * 100).toFixed(4) : ""}
-            onChange={(e) => onChange({ ...explore, rate: e.target.value === "" ? NaN : Number(e.target.value) / 100 })} className={`${inputClass} w-20 py-1`} /></label>
+            onChange={(e) => onChange({ ...explore, rate: e.target.value === "" ? NaN : Number(e.target.value) / 100 })} className={`${inputClass} !w-24 py-1`} /></label>
           {issueAt(issues, "explore.rate") && <p role="alert" className="text-xs text-red-700">Share: {issueAt(issues, "explore.rate")}</p>}
           <fieldset className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
             <legend className="text-xs font-medium text-gray-700">Models to explore</legend>
