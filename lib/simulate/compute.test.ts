@@ -13,6 +13,7 @@ function data(over: Partial<SimData> = {}): SimData {
   return {
     groups: [{ taskType: "extract", model: "gpt-5.4-nano", contextTokens: 1000, toolCount: 0, tasks: 1000, inputTokens: 40_000_000, outputTokens: 10_000_000 }],
     evidence: [ev("gpt-5.4-nano"), ev("gpt-5.4-mini")],
+    cells: [],
     baseline: [{ taskType: "extract", tasks: 1000, costNanos: 8_000_000_000n, success: 900, failure: 100, escalations: 0, latencyHist: { "300": 1000 } }],
     prices: PRICES,
     ...over,
@@ -81,3 +82,52 @@ describe("compute", () => {
     expect(plan({ defaultModel: "m", explore: { rate: 0.1, models: ["x"], when: { contextTokens: { lte: 2500 }, metadata: { tier: "pro" } } } })).toMatchObject({ splitBuckets: [4], metadata: true });
   });
 });
+
+describe("success where the policy routes", () => {
+  // The case that started us: nano summarises at 91% below 3,000 tokens and 62% above; mini at 93% on both.
+  const cell = (model: string, bucket: number, success: number, failure: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, success, failure });
+  const world = (): SimData => ({
+    groups: [
+      { taskType: "summarize", model: "gpt-5.4-mini", contextTokens: 1500, toolCount: 0, tasks: 600, inputTokens: 900_000, outputTokens: 120_000 },
+      { taskType: "summarize", model: "gpt-5.4-mini", contextTokens: 5000, toolCount: 0, tasks: 400, inputTokens: 2_000_000, outputTokens: 80_000 },
+    ],
+    evidence: [
+      { ...ev("gpt-5.4-nano"), taskType: "summarize", calls: 1000, success: 794, failure: 206 },
+      { ...ev("gpt-5.4-mini"), taskType: "summarize", calls: 1000, success: 932, failure: 68 },
+    ],
+    cells: [cell("gpt-5.4-nano", 3, 546, 54), cell("gpt-5.4-nano", 6, 248, 152), cell("gpt-5.4-mini", 3, 558, 42), cell("gpt-5.4-mini", 6, 374, 26)],
+    baseline: [{ taskType: "summarize", tasks: 1000, costNanos: 1_000_000n, success: 932, failure: 68, escalations: 0, latencyHist: { "300": 1000 } }],
+    prices: PRICES,
+  });
+  const shortToNano: Policy = { defaultModel: "gpt-5.4-mini", rules: [{ id: "short", when: { taskType: ["summarize"], contextTokens: { lte: 3000 } }, model: "gpt-5.4-nano" }] };
+
+  it("projects each routed part from the cells it routes (not the task type's average), and says which were pooled", () => {
+    const [row] = compute(world(), shortToNano, A);
+    // Truth: 600 × 91% + 400 × 93.5% = 92.0%; the task type's nano average would have given 600 × 79.4% + 400 × 93.2% = 84.9%.
+    expect(row.projected.successRate!).toBeCloseTo(0.92, 2);
+    expect(row.parts).toHaveLength(2);
+    const nanoPart = row.parts.find((p) => p.routes["gpt-5.4-nano"] === 1)!;
+    expect(nanoPart.tasks).toBe(600);
+    expect(nanoPart.evidence["gpt-5.4-nano"]).toMatchObject({ labeled: 600, pooled: false });
+    expect(nanoPart.evidence["gpt-5.4-nano"].successRate!).toBeCloseTo(0.91, 2);
+    // Its interval rests on the part's labels, so it is wider than the task type's as a whole would be.
+    expect(row.projected.successRateHigh! - row.projected.successRateLow!).toBeGreaterThan(0.02);
+  });
+
+  it("pools a thin cell toward the task type, and flags it", () => {
+    const thin = world();
+    thin.cells[0] = cell("gpt-5.4-nano", 3, 9, 1);
+    const [row] = compute(thin, shortToNano, A);
+    expect(row.parts.find((p) => p.routes["gpt-5.4-nano"] === 1)!.evidence["gpt-5.4-nano"]).toMatchObject({ labeled: 10, pooled: true });
+  });
+
+  it("projects a policy that routes on task type alone exactly as without cells", () => {
+    const allNano: Policy = { defaultModel: "gpt-5.4-nano" };
+    const withCells = compute(world(), allNano, A);
+    const without = compute({ ...world(), cells: [] }, allNano, A);
+    expect(withCells).toEqual(without);
+    expect(withCells[0].projected.successRate).toBeCloseTo(0.794, 6);
+    expect(withCells[0].parts).toEqual([]);
+  });
+});
+

@@ -1,9 +1,14 @@
 // compute: the projection itself, pure (no I/O), so it runs in tests and for live previews alike.
-// Every group of first attempts is routed by the SDK's own evaluator (chooseShares), priced at the chosen
-// model, and given that model's observed success on the task type (contracts §7).
+// Every group of first attempts is routed by the SDK's own evaluator (chooseShares) and priced at the
+// chosen model. Success: where the policy routes a task type all one way, the model's observed success on
+// the task type (contracts §7); where it routes the task type's cells (context bucket × tool count)
+// differently, each part gets the model's success on the cells it routes, partially pooled toward the
+// task type as a whole (lib/simulate/pooling.ts), so a sharp rule is judged on the traffic it gets.
 import { chooseShares, type Policy } from "@switchyard/sdk";
 import { wilson } from "@/lib/analytics/stats";
 import { histogramCount, quantile, type Histogram } from "@/lib/ingest/histogram";
+import { contextBucket } from "@/lib/ingest/rollup";
+import { priorStrength, shrink } from "@/lib/simulate/pooling";
 import type { Assumptions } from "@/lib/simulate/schema";
 
 /** First attempts (production) that share every feature a rule can test. Tokens are sums over the group. */
@@ -14,7 +19,9 @@ export type Evidence = { taskType: string; model: string; calls: number; shadowC
 export type Baseline = { taskType: string; tasks: number; costNanos: bigint; success: number; failure: number; escalations: number; latencyHist: Histogram };
 /** Current prices, micro-dollars per 1M tokens. */
 export type Prices = Record<string, { input: number; output: number }>;
-export type SimData = { groups: Group[]; evidence: Evidence[]; baseline: Baseline[]; prices: Prices };
+/** Labels of a task type on a model in one cell (context bucket × tool count), shadow calls included. */
+export type CellEvidence = { taskType: string; model: string; bucket: number; toolCount: number; success: number; failure: number };
+export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; baseline: Baseline[]; prices: Prices };
 
 export type Warning = { code: "insufficient_evidence" | "unpriced_model"; model: string; message: string };
 
@@ -26,9 +33,20 @@ export type Tally = {
   variance: number; latency: Histogram;
 };
 
+/**
+ * Where a policy routes a task type's cells differently: each part (a distinct routing), its tasks and,
+ * per model it routes to, the labels of the cells it covers and the success used; `pooled` when those
+ * are fewer than minSamples, so the task type as a whole carried the estimate.
+ */
+export type RoutedPart = {
+  routes: Record<string, number>; tasks: number;
+  evidence: Record<string, { labeled: number; successRate: number | null; pooled: boolean }>;
+};
+
 export type TaskTypeResult = {
   taskType: string; tasks: number; baseline: Tally; projected: Tally; modelMix: Record<string, number>;
   evidence: Record<string, { labeled: number; successRate: number | null }>; warnings: Warning[];
+  parts: RoutedPart[];
 };
 
 type Part = { tasks: number; p: number | null; variance: number; hist: Histogram | null };
@@ -70,6 +88,12 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
   const evidence = new Map(data.evidence.map((e) => [`${e.taskType}|${e.model}`, e]));
   const ev = (t: string, m: string) => evidence.get(`${t}|${m}`);
   const labels = (t: string, m: string) => { const e = ev(t, m); return e ? e.success + e.failure : 0; };
+  const cells = new Map<string, CellEvidence[]>();
+  for (const c of data.cells) {
+    const list = cells.get(`${c.taskType}|${c.model}`) ?? [];
+    list.push(c);
+    cells.set(`${c.taskType}|${c.model}`, list);
+  }
   const meanOut = (t: string, m: string) => { const e = ev(t, m); return e && e.calls > 0 ? e.outputTokens / e.calls : 0; };
   const ratio = (t: string, from: string, to: string) =>
     from !== to && (ev(t, from)?.calls ?? 0) >= a.minSamples && (ev(t, to)?.calls ?? 0) >= a.minSamples && meanOut(t, from) > 0 ? meanOut(t, to) / meanOut(t, from) : 1;
@@ -100,41 +124,89 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
       return price ?? { input: 0, output: 0 };
     };
 
-    /** Tasks routed to a model: their success after escalation, the estimate's variance, the escalated share. */
+    // The routings the policy gives this task type's groups, and how many tasks of each cell each one gets.
+    const cellOf = (g: Group) => `${contextBucket(Math.max(0, g.contextTokens))}|${g.toolCount}`;
+    const routings = new Map<string, { shares: ReturnType<typeof chooseShares>; cells: Map<string, number>; tasks: number }>();
+    const cellTasks = new Map<string, number>();
+    const groups = data.groups.filter((x) => x.taskType === t).map((g) => {
+      const shares = chooseShares(policy, g);
+      const key = shares.map((x) => `${x.model}:${x.share}`).sort().join(",");
+      const r = routings.get(key) ?? { shares, cells: new Map<string, number>(), tasks: 0 };
+      routings.set(key, r);
+      const cell = cellOf(g);
+      r.cells.set(cell, (r.cells.get(cell) ?? 0) + g.tasks);
+      r.tasks += g.tasks;
+      cellTasks.set(cell, (cellTasks.get(cell) ?? 0) + g.tasks);
+      return { g, shares, key };
+    });
+    const byCells = routings.size > 1; // one routing for the whole task type: its evidence as a whole, as always
+
+    /** Success of (t, m) on the cells a routing covers: their labels, in proportion to the tasks it takes of each, pooled. */
+    const strengths = new Map<string, number>();
+    const successIn = (key: string, m: string) => {
+      const whole = successOf(m);
+      const n = labels(t, m);
+      if (!byCells || n < a.minSamples || whole.p === null) return { ...whole, labeled: n, pooled: false };
+      const mine = (cells.get(`${t}|${m}`) ?? []);
+      if (!strengths.has(m)) strengths.set(m, priorStrength(mine));
+      let s = 0, k = 0;
+      for (const c of mine) {
+        const cell = `${c.bucket}|${c.toolCount}`;
+        const total = cellTasks.get(cell) ?? 0;
+        const share = total > 0 ? Math.min(1, Math.max(0, (routings.get(key)!.cells.get(cell) ?? 0) / total)) : 0;
+        s += share * c.success;
+        k += share * (c.success + c.failure);
+      }
+      const shrunk = shrink(s, k, whole.p, strengths.get(m)!, n);
+      return { p: shrunk.p, variance: shrunk.variance, labeled: k, pooled: k < a.minSamples };
+    };
+
+    /** Tasks a routing sends to a model: their success after escalation, the estimate's variance, the escalated share. */
     const outcomes = new Map<string, { p: number | null; variance: number; escalated: number }>();
-    const outcomeOf = (model: string) => {
-      let o = outcomes.get(model);
+    const outcomeOf = (key: string, model: string) => {
+      let o = outcomes.get(`${key}|${model}`);
       if (o) return o;
-      const own = successOf(model);
-      if (!escalation || model === escalation.model || own.p === null) o = { ...own, escalated: 0 };
+      const own = successIn(key, model);
+      if (!escalation || model === escalation.model || own.p === null) o = { p: own.p, variance: own.variance, escalated: 0 };
       else {
         const d = detected(t, model);
-        const pe = successOf(escalation.model).p ?? 0;
+        const pe = successIn(key, escalation.model).p ?? 0;
         const escalated = (1 - own.p) * d;
         o = { p: own.p + escalated * pe, variance: (1 - d * pe) ** 2 * own.variance, escalated };
       }
-      outcomes.set(model, o);
+      outcomes.set(`${key}|${model}`, o);
       return o;
     };
 
-    const routed = new Map<string, number>();
+    const routed = new Map<string, number>(); // by model
+    const routedParts = new Map<string, { key: string; model: string; tasks: number }>(); // by routing and model
     let cost = 0;
-    for (const g of data.groups.filter((x) => x.taskType === t)) {
-      for (const { model, share } of chooseShares(policy, g)) {
+    for (const { g, shares, key } of groups) {
+      for (const { model, share } of shares) {
         // Token counts × micro-dollars per 1M tokens / 1,000 = nano-dollars.
         const costOn = (m: string) => (share * (g.inputTokens * priceOf(m).input + g.outputTokens * ratio(t, g.model, m) * priceOf(m).output)) / 1000;
         cost += costOn(model);
-        const { escalated } = outcomeOf(model);
+        const { escalated } = outcomeOf(key, model);
         if (escalated > 0) cost += escalated * costOn(escalation!.model);
         routed.set(model, (routed.get(model) ?? 0) + g.tasks * share);
+        const part = routedParts.get(`${key}|${model}`) ?? { key, model, tasks: 0 };
+        part.tasks += g.tasks * share;
+        routedParts.set(`${key}|${model}`, part);
       }
     }
     // Groups can be negative (a day minus its hours outside the window): a model they cancel out for is not in the mix.
     for (const [model, tasks] of routed) if (Math.abs(tasks) < 1e-9) routed.delete(model);
+    const live = [...routedParts.values()].filter((x) => Math.abs(x.tasks) >= 1e-9);
     const totalTasks = [...routed.values()].reduce((n, tasks) => n + tasks, 0);
-    const escalated = [...routed].reduce((n, [model, tasks]) => n + tasks * outcomeOf(model).escalated, 0);
-    const parts: Part[] = [...routed].map(([model, tasks]) => ({ tasks, p: outcomeOf(model).p, variance: outcomeOf(model).variance, hist: ev(t, model)?.latencyHist ?? null }));
+    const escalated = live.reduce((n, x) => n + x.tasks * outcomeOf(x.key, x.model).escalated, 0);
+    const parts: Part[] = live.map((x) => ({ tasks: x.tasks, p: outcomeOf(x.key, x.model).p, variance: outcomeOf(x.key, x.model).variance, hist: ev(t, x.model)?.latencyHist ?? null }));
     const baseParts = [{ tasks: base.tasks, p: baseRate, variance: baseRate === null ? 0 : (baseRate * (1 - baseRate)) / Math.max(baseN, 1), hist: base.latencyHist }];
+    const routedSummary: RoutedPart[] = byCells
+      ? [...routings].filter(([, r]) => Math.abs(r.tasks) >= 1e-9).map(([key, r]) => ({
+          routes: Object.fromEntries(r.shares.map((x) => [x.model, x.share])), tasks: r.tasks,
+          evidence: Object.fromEntries(r.shares.map((x) => { const e = successIn(key, x.model); return [x.model, { labeled: e.labeled, successRate: e.p, pooled: e.pooled }]; })),
+        }))
+      : [];
     const models = [...new Set(data.evidence.filter((e) => e.taskType === t).map((e) => e.model))].sort();
     return {
       taskType: t,
@@ -144,6 +216,7 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
       modelMix: Object.fromEntries([...routed].map(([m, tasks]) => [m, totalTasks > 0 ? tasks / totalTasks : 0])),
       evidence: Object.fromEntries(models.map((m) => [m, { labeled: labels(t, m), successRate: labels(t, m) > 0 ? ev(t, m)!.success / labels(t, m) : null }])),
       warnings: [...warnings.values()],
+      parts: routedSummary,
     };
   });
 }

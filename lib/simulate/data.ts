@@ -60,3 +60,13 @@ export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, sta
     GROUP BY 1, 2, 3, 4, 5`;
   return rows.map(toGroup);
 }
+
+/** Labels per task type, model, context bucket and tool count, shadow calls included: the evidence by cell. */
+export async function getCellEvidence(teamId: TeamId, from: Date, to: Date) {
+  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; success: bigint; failure: bigint }[]>`
+    SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount", sum("success")::int8 AS success, sum("failure")::int8 AS failure
+    FROM "CallRollup"
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
+    GROUP BY 1, 2, 3, 4 HAVING sum("labeled") > 0`;
+  return rows.map((r) => ({ taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), success: Number(r.success), failure: Number(r.failure) }));
+}

@@ -6,7 +6,7 @@ import { listPrices } from "@/lib/pricing/data";
 import { indexPrices, priceAt } from "@/lib/pricing/cost";
 import type { Group, SimData } from "@/lib/simulate/compute";
 import type { Plan } from "@/lib/simulate/plan";
-import { getRawPopulation, getRollupPopulation, getTaskSizePopulation } from "@/lib/simulate/data";
+import { getCellEvidence, getRawPopulation, getRollupPopulation, getTaskSizePopulation } from "@/lib/simulate/data";
 
 const DAY_MS = 86_400_000;
 const negate = (groups: Group[]) => groups.map((g) => ({ ...g, tasks: -g.tasks, inputTokens: -g.inputTokens, outputTokens: -g.outputTokens }));
@@ -36,9 +36,10 @@ async function splitPopulation(teamId: TeamId, from: Date, to: Date, buckets: nu
 
 export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }, plan: Plan, now = new Date()): Promise<SimData> {
   const { from, to } = window;
-  const [stats, priceList, groups] = await Promise.all([
+  const [stats, priceList, cells, groups] = await Promise.all([
     getModelStats(teamId, from, to),
     listPrices(teamId),
+    getCellEvidence(teamId, from, to),
     plan.metadata
       ? getRawPopulation(teamId, from, to, plan.segmentStarts, { metadata: true })
       : Promise.all([getRollupPopulation(teamId, from, to, plan.splitBuckets), splitPopulation(teamId, from, to, plan.splitBuckets, plan.segmentStarts)]).then(([a, b]) => [...a, ...b]),
@@ -58,5 +59,5 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
   const baseline = [...groupBy(production, (s) => s.taskType).values()].map((s) => ({
     taskType: s.taskType, tasks: s.tasks, costNanos: s.costNanos, success: s.success, failure: s.failure, escalations: s.escalations, latencyHist: s.latencyHist,
   }));
-  return { groups, evidence, baseline, prices };
+  return { groups, evidence, cells, baseline, prices };
 }

@@ -24,6 +24,7 @@ export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows:
   const baseTotal = baseline.costNanos + baseline.reviewNanos;
   const notes = [
     "Split rules are projected at their weights (the share of tasks the SDK's hash sends to each model).",
+    ...(rows.some((r) => r.parts.length) ? ["Where the policy routes a task type's context buckets or tool counts differently, each part's success comes from the labels of the cells it routes, pooled toward the task type (empirical-Bayes beta-binomial); byTaskType[].coverage says which."] : []),
     ...(plan.metadata ? ["A rule tests metadata, which the rollups do not keep: every first attempt in the window was read one by one (slower path)."] : []),
     ...(plan.splitBuckets.length ? [`A context-size threshold falls inside ${plan.splitBuckets.length} rollup bucket(s): those calls were read one by one for an exact split.`] : []),
   ];
@@ -36,6 +37,11 @@ export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows:
     byTaskType: rows.map((r) => ({
       taskType: r.taskType, tasks: Math.round(r.tasks), baseline: formatTotals(r.baseline), projected: formatTotals(r.projected),
       modelMix: Object.fromEntries(Object.entries(r.modelMix).map(([m, s]) => [m, rate(s)])), evidence: r.evidence, warnings: r.warnings,
+      // Where the policy routes the task type's cells differently: each routing, the labels behind it, pooled or not.
+      coverage: r.parts.map((part) => ({
+        routes: Object.fromEntries(Object.entries(part.routes).map(([m, s]) => [m, rate(s)])), tasks: Math.round(part.tasks),
+        evidence: Object.fromEntries(Object.entries(part.evidence).map(([m, e]) => [m, { labeled: Math.round(e.labeled), successRate: rate(e.successRate), pooled: e.pooled }])),
+      })),
     })),
     path: { exact: true, rawCallsRead: plan.metadata || plan.splitBuckets.length > 0, notes },
   };
