@@ -33,7 +33,8 @@ export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows:
     baseline: formatTotals(baseline),
     projected: formatTotals(projected),
     savingsUsd: usd(savings),
-    savingsPct: baseTotal > 0 ? rate(savings / baseTotal) : null,
+    // Percent, as the name says (75 for a 75% saving), to four decimals.
+    savingsPct: baseTotal > 0 ? Math.round((savings / baseTotal) * 1e6) / 1e4 : null,
     byTaskType: rows.map((r) => ({
       taskType: r.taskType, tasks: Math.round(r.tasks), baseline: formatTotals(r.baseline), projected: formatTotals(r.projected),
       modelMix: Object.fromEntries(Object.entries(r.modelMix).map(([m, s]) => [m, rate(s)])), evidence: r.evidence, warnings: r.warnings,

@@ -113,6 +113,9 @@ describe("simulate", () => {
     expect(ok.json.window).toEqual({ from: "2026-11-20T00:00:00.000Z", to: "2026-11-21T00:00:00.000Z", days: 1 });
     expect(ok.json.baseline.tasks).toBe(250);
     expect(ok.json.savingsUsd).toBeGreaterThan(0);
+    // A percent, as named: 100 × savings / the baseline's total cost (review included).
+    expect(ok.json.savingsPct).toBeCloseTo((100 * ok.json.savingsUsd) / ok.json.baseline.totalCostUsd, 2);
+    expect(ok.json.savingsPct).toBeGreaterThan(1);
     expect((await post(ingest.secret, { from: 0, to: 1, policy: {} })).status).toBe(403);
     const bad = await post(read.secret, { from: "yesterday", to: window.to.toISOString(), policy: { defaultModel: "x" } });
     expect([bad.status, bad.json.error.message]).toEqual([400, expect.stringMatching(/from/)]);
@@ -135,5 +138,25 @@ describe("simulate", () => {
     // Of the 200 extract calls, the 98 above 2,500 tokens explore nano at 20%.
     expect(extract.modelMix["gpt-5.4-nano"]).toBeCloseTo((98 * 0.2) / 200, 12);
     expect(result.byTaskType.find((r) => r.taskType === "classify")!.modelMix).toEqual({ "gpt-5.4-mini": 1 });
+  });
+  it("judges a context rule on the labels of the cells it routes, and says so per task type", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    // nano: right 90% of the time below 1,000 tokens, 50% above; mini 90% everywhere. All of it labeled.
+    const nano = (i: number, big: boolean) => makeEvent({ id: `k${big ? "b" : "s"}-${i}`, taskType: "summarize", model: "gpt-5.4-nano", timestamp: day + i * 30_000,
+      inputTokens: big ? 5000 : 600, outputTokens: 50, outcome: i % 10 < (big ? 5 : 9) ? "success" : "failure" });
+    const mini = (i: number, big: boolean) => makeEvent({ id: `m${big ? "b" : "s"}-${i}`, taskType: "summarize", model: "gpt-5.4-mini", timestamp: day + i * 30_000 + 1,
+      inputTokens: big ? 5000 : 600, outputTokens: 50, outcome: i % 10 < 9 ? "success" : "failure" });
+    await ingestEvents(teamId, [...Array.from({ length: 100 }, (_, i) => nano(i, false)), ...Array.from({ length: 100 }, (_, i) => nano(i, true)),
+      ...Array.from({ length: 100 }, (_, i) => mini(i, false)), ...Array.from({ length: 100 }, (_, i) => mini(i, true))]);
+    const policy: Policy = { defaultModel: "gpt-5.4-mini", rules: [{ id: "short", when: { contextTokens: { lte: 1000 } }, model: "gpt-5.4-nano" }] };
+    const result = await simulate(teamId, { ...window, policy, assumptions: { reviewCostPerFailureUsd: 0, minSamples: 30 } });
+    const row = result.byTaskType.find((r) => r.taskType === "summarize")!;
+    // Short tasks on nano at ~90% and long ones on mini at 90%: about 90%, not nano's average of 70% on the short half.
+    expect(row.projected.successRate!).toBeCloseTo(0.9, 1);
+    expect(row.coverage).toHaveLength(2);
+    const short = row.coverage.find((c) => c.routes["gpt-5.4-nano"] === 1)!;
+    expect(short).toMatchObject({ tasks: 200, evidence: { "gpt-5.4-nano": { labeled: 100, pooled: false } } });
+    expect(result.path.notes.join(" ")).toMatch(/pooled toward the task type/);
   });
 });

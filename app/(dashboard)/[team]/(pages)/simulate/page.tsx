@@ -65,7 +65,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
         </Card>
         <div className="space-y-3 lg:col-span-2">
           <dl className="grid grid-cols-1 grid-cols-2 gap-3">
-            <Stat label="Savings" value={formatDollars(result.savingsUsd)} note={result.savingsPct === null ? undefined : `${formatPercent(result.savingsPct)} of the total cost, review included`} tone={result.savingsUsd < 0 ? "up" : "down"} />
+            <Stat label="Savings" value={formatDollars(result.savingsUsd)} note={result.savingsPct === null ? undefined : `${formatPercent(result.savingsPct / 100)} of the total cost, review included`} tone={result.savingsUsd < 0 ? "up" : "down"} />
             <Stat label="Projected success" value={formatPercent(result.projected.successRate)} note={`was ${formatPercent(result.baseline.successRate)}`} />
           </dl>
           <TotalsTable baseline={result.baseline} projected={result.projected} />
