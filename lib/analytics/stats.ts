@@ -114,7 +114,7 @@ export function histogramShares(h: Histogram, edges: number[]): number[] {
   return counts.map((c) => c / total);
 }
 
-const MIN_LABELS = 30;
+export const MIN_LABELS = 30;
 
 function share(ratio: number) {
   const named: [number, string][] = [[0.25, "a quarter"], [1 / 3, "a third"], [0.5, "half"]];

@@ -4,8 +4,9 @@ import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { getStepSuccess, STEP_SAMPLE } from "@/lib/analytics/queries/get-step-success";
 import { toCsv } from "@/lib/analytics/csv";
 import type { Window } from "@/lib/analytics/range";
-import { combine, compareModels, costPerSuccessNanos, groupBy, histogramShares, successRate, toTaskTypeRow, wilson } from "@/lib/analytics/stats";
+import { combine, compareModels, MIN_LABELS, costPerSuccessNanos, groupBy, histogramShares, successRate, toTaskTypeRow, wilson } from "@/lib/analytics/stats";
 import { quantile } from "@/lib/ingest/histogram";
+import { cascadeAdvice } from "@/lib/simulate/cascade";
 
 export async function loadTaskTypeTable(teamId: TeamId, window: Pick<Window, "from" | "to">) {
   const stats = await getModelStats(teamId, window.from, window.to);
@@ -80,8 +81,15 @@ export async function loadTaskTypeDetail(teamId: TeamId, window: Window, taskTyp
     byModel: Object.fromEntries(steps.filter((s) => s.step === step).map((s) => [s.model, { calls: s.calls, labeled: s.success + s.failure, successRate: successRate(s) }])),
   }));
   const labeledSteps = steps.some((s) => s.success + s.failure > 0);
+  // Cheapest vs dearest well-labeled model: above which success cheap-first with escalation pays off.
+  const cascade = cascadeAdvice(
+    models.flatMap((m) => (m.costPerTaskNanos === null ? [] : [{ model: m.model, costPerTaskUsd: m.costPerTaskNanos / 1e9, successRate: m.successRate, low: null, high: null, labeled: m.labeled }])),
+    (model) => { const m = all.get(model)!; return m.failure > 0 ? Math.min(1, (m.errors + m.malformed) / m.failure) : 0; },
+    0, MIN_LABELS,
+  );
   return {
     models,
+    cascade,
     modelNames: byModel.map((m) => m.model),
     // Cost from production tasks, success from every label of the model (shadow evaluations included).
     note: compareModels(taskType, [...production.values()].map((p) => ({ ...p, success: all.get(p.model)!.success, failure: all.get(p.model)!.failure }))),

@@ -7,6 +7,7 @@ import { issuesOf } from "@/lib/http/errors";
 import { getPolicySettings } from "@/lib/policies/data";
 import { loadStartingPoint } from "@/lib/policies/loaders";
 import { simulateWithData } from "@/lib/simulate";
+import { cascadeAdvice } from "@/lib/simulate/cascade";
 import { frontier, suggest } from "@/lib/simulate/frontier";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/simulate/schema";
 
@@ -34,6 +35,15 @@ export async function loadSimulatePage(teamId: TeamId, window: Window, params: R
     shadowCoverage: Object.fromEntries(result.byTaskType.map((r) => {
       const calls = data.evidence.filter((e) => e.taskType === r.taskType).reduce((n, e) => n + e.shadowCalls, 0);
       return [r.taskType, { calls, share: r.tasks > 0 ? calls / r.tasks : 0 }];
+    })),
+    // Per task type: above which success the cheapest model, escalating detected failures, beats the dearest.
+    cascade: Object.fromEntries([...points].map(([taskType, pts]) => {
+      const on = policy.escalation?.on ?? ["error", "malformed_output"];
+      const detectedOf = (model: string) => {
+        const e = data.evidence.find((x) => x.taskType === taskType && x.model === model);
+        return e && e.failure > 0 ? Math.min(1, ((on.includes("error") ? e.errors : 0) + (on.includes("malformed_output") ? e.malformed : 0)) / e.failure) : 0;
+      };
+      return [taskType, cascadeAdvice(pts, detectedOf, assumptions.reviewCostPerFailureUsd, assumptions.minSamples)];
     })),
     suggestion: suggest(points, current.policy, settings.suggestTolerance, assumptions.minSamples),
     tolerance: settings.suggestTolerance,

@@ -4,6 +4,7 @@ import { RangePicker } from "@/components/analytics/range-picker";
 import { FrontierChart } from "@/components/charts/frontier-chart";
 import { InlineAction } from "@/components/settings/inline-action";
 import { PolicySummary } from "@/components/policies/policy-summary";
+import { CascadeNote } from "@/components/simulate/cascade-note";
 import { TotalsTable, success } from "@/components/simulate/totals-table";
 import { InstallSdk } from "@/components/shell/install-sdk";
 import { Alert } from "@/components/ui/alert";
@@ -80,11 +81,25 @@ export default async function SimulatePage({ params, searchParams }: Props) {
             <Td className="font-medium">{r.taskType}</Td>
             <Td className="tabular-nums">{formatCount(r.tasks)}</Td>
             <Td className="tabular-nums">{formatDollars(r.baseline.totalCostUsd)} → {formatDollars(r.projected.totalCostUsd)}</Td>
-            <Td className="tabular-nums">{success(r.baseline)}<br />→ {success(r.projected)}</Td>
+            <Td className="tabular-nums">
+              {success(r.baseline)}<br />→ {success(r.projected)}
+              {view.cascade[r.taskType] && <CascadeNote advice={view.cascade[r.taskType]!} className="mt-1 max-w-xs" />}
+            </Td>
             <Td>{Object.entries(r.modelMix).map(([m, s]) => <div key={m}>{m} {formatPercent(s ?? 0, 0)}</div>)}</Td>
             <Td>
               {Object.entries(r.evidence).map(([m, e]) => <div key={m}>{m}: {formatCount(e.labeled)}, {formatPercent(e.successRate)}</div>)}
               <div className="text-xs text-gray-500">shadow: {formatCount(view.shadowCoverage[r.taskType]?.calls ?? 0)} calls ({formatPercent(view.shadowCoverage[r.taskType]?.share ?? 0)} of tasks)</div>
+              {r.coverage.length > 0 && (
+                <div className="mt-1 text-xs">
+                  <div className="text-gray-600">Where the policy routes it:</div>
+                  {r.coverage.map((c, i) => Object.entries(c.evidence).map(([m, e]) => (
+                    <div key={`${i}-${m}`}>
+                      {formatCount(c.tasks)} tasks, {formatPercent(c.routes[m] ?? 0, 0)} {m}: {formatCount(e.labeled)} labels, {formatPercent(e.successRate)}{" "}
+                      <span className={e.pooled ? "text-amber-800" : "text-gray-500"}>{e.pooled ? "(pooled: thin)" : "(own evidence)"}</span>
+                    </div>
+                  )))}
+                </div>
+              )}
             </Td>
             <Td className="whitespace-normal text-xs text-amber-800">{r.warnings.map((w) => <p key={w.code + w.model} className="max-w-xs">{w.message}</p>)}</Td>
           </tr>

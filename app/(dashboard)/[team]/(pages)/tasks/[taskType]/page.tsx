@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { SuccessBar } from "@/components/analytics/success-bar";
 import { DistributionChart } from "@/components/charts/distribution-chart";
+import { CascadeNote } from "@/components/simulate/cascade-note";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/components/ui/format";
@@ -45,7 +46,10 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
       <div className="mb-4 space-y-3">
         {back}
         {error && <Alert>{error}</Alert>}
-        <Alert tone="info">{detail.note ?? "Not enough labels to compare models yet: each needs at least 30 labeled calls in this window."}</Alert>
+        <Alert tone="info">
+          {detail.note ?? "Not enough labels to compare models yet: each needs at least 30 labeled calls in this window."}
+          {detail.cascade && <CascadeNote advice={detail.cascade} className="mt-1 text-sm" />}
+        </Alert>
       </div>
       <div className="space-y-4">
         <Table caption={`Models on ${taskType}`} head={["Model", "Success (95% interval)", "Calls", "Cost / task", "Cost / successful task", "p50 / p95", "TTFT p50", "Tokens/s", "Output tokens", "Errors", "Escalated"]}>
