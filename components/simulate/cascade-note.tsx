@@ -3,9 +3,11 @@
 import { formatPercent } from "@/components/ui/format";
 import type { CascadeAdvice } from "@/lib/simulate/cascade";
 
-export function CascadeNote({ advice, className = "" }: { advice: CascadeAdvice; className?: string }) {
+export function CascadeNote({ advice, compact = false, className = "" }: { advice: CascadeAdvice; compact?: boolean; className?: string }) {
   const { cheap, mid, breakEven, observed } = advice;
+  const full = `${cheap} first, escalating detected failures to ${mid}, costs less per successful task than ${mid} alone`;
   const text = breakEven === null ? `${cheap} first never beats ${mid} per successful task here.`
-    : `${cheap} first, escalating detected failures to ${mid}, costs less per successful task above ${formatPercent(breakEven)} success on ${cheap}; observed ${formatPercent(observed)}.`;
-  return <p className={`whitespace-normal text-xs text-gray-600 ${className}`}>{text}</p>;
+    : compact ? `Cascade break-even: ${formatPercent(breakEven)} (${cheap} observed ${formatPercent(observed)})`
+    : `${full} above ${formatPercent(breakEven)} success on ${cheap}; observed ${formatPercent(observed)}.`;
+  return <p className={`whitespace-normal text-xs text-gray-600 ${className}`} title={compact ? `${full} above this success rate of ${cheap}.` : undefined}>{text}</p>;
 }

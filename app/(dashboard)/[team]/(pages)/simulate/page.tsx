@@ -83,18 +83,18 @@ export default async function SimulatePage({ params, searchParams }: Props) {
             <Td className="tabular-nums">{formatDollars(r.baseline.totalCostUsd)} → {formatDollars(r.projected.totalCostUsd)}</Td>
             <Td className="tabular-nums">
               {success(r.baseline)}<br />→ {success(r.projected)}
-              {view.cascade[r.taskType] && <CascadeNote advice={view.cascade[r.taskType]!} className="mt-1 max-w-xs" />}
+              {view.cascade[r.taskType] && <CascadeNote advice={view.cascade[r.taskType]!} compact className="mt-1 max-w-[14rem]" />}
             </Td>
             <Td>{Object.entries(r.modelMix).map(([m, s]) => <div key={m}>{m} {formatPercent(s ?? 0, 0)}</div>)}</Td>
             <Td>
               {Object.entries(r.evidence).map(([m, e]) => <div key={m}>{m}: {formatCount(e.labeled)}, {formatPercent(e.successRate)}</div>)}
               <div className="text-xs text-gray-500">shadow: {formatCount(view.shadowCoverage[r.taskType]?.calls ?? 0)} calls ({formatPercent(view.shadowCoverage[r.taskType]?.share ?? 0)} of tasks)</div>
               {r.coverage.length > 0 && (
-                <div className="mt-1 text-xs">
+                <div className="mt-1 max-w-xs whitespace-normal text-xs">
                   <div className="text-gray-600">Where the policy routes it:</div>
                   {r.coverage.map((c, i) => Object.entries(c.evidence).map(([m, e]) => (
                     <div key={`${i}-${m}`}>
-                      {formatCount(c.tasks)} tasks, {formatPercent(c.routes[m] ?? 0, 0)} {m}: {formatCount(e.labeled)} labels, {formatPercent(e.successRate)}{" "}
+                      {formatCount(c.tasks)} tasks → {(c.routes[m] ?? 0) < 1 ? `${formatPercent(c.routes[m] ?? 0, 0)} ` : ""}{m}: {formatCount(e.labeled)} labels, {formatPercent(e.successRate)}{" "}
                       <span className={e.pooled ? "text-amber-800" : "text-gray-500"}>{e.pooled ? "(pooled: thin)" : "(own evidence)"}</span>
                     </div>
                   )))}
