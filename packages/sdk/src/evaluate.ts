@@ -48,47 +48,53 @@ export function stableFraction(key: string): number {
   return h / 2 ** 32;
 }
 
-/** Models and shares by the rules alone: the first rule whose conditions all hold, else the default model. */
-function ruleShares(policy: Policy, f: Omit<Features, "callId" | "traceId">): Share[] {
-  for (const rule of policy.rules ?? []) {
-    if (!matches(rule.when, { ...f, callId: "" })) continue;
-    if (rule.model) return [{ model: rule.model, share: 1, ruleId: rule.id }];
-    const total = rule.split!.reduce((s, a) => s + a.weight, 0);
-    const shares = new Map<string, number>();
-    for (const arm of rule.split!) shares.set(arm.model, (shares.get(arm.model) ?? 0) + arm.weight / total);
-    return [...shares].map(([model, share]) => ({ model, share, ruleId: rule.id }));
-  }
-  return [{ model: policy.defaultModel, share: 1, ruleId: null }];
+type Rule = NonNullable<Policy["rules"]>[number];
+
+/** The first rule whose conditions all hold, or null (the default model). */
+function ruleFor(policy: Policy, f: Features): Rule | null {
+  for (const rule of policy.rules ?? []) if (matches(rule.when, f)) return rule;
+  return null;
+}
+
+/** The share of calls the rules alone give `model` under `rule` (a split's weight, else 1 or 0). */
+function ruleShare(policy: Policy, rule: Rule | null, model: string): number {
+  if (!rule) return model === policy.defaultModel ? 1 : 0;
+  if (rule.model) return model === rule.model ? 1 : 0;
+  const total = rule.split!.reduce((s, a) => s + a.weight, 0);
+  return rule.split!.reduce((s, a) => s + (a.model === model ? a.weight : 0), 0) / total;
 }
 
 /** The exploration share for these features: the policy's rate where `explore` applies, else 0. */
-function exploreRate(policy: Policy, f: Omit<Features, "callId" | "traceId">) {
+function exploreRate(policy: Policy, f: Features) {
   const e = policy.explore;
-  return e && matches(e.when, { ...f, callId: "" }) ? e.rate : 0;
+  return e && matches(e.when, f) ? e.rate : 0;
+}
+
+/** The probability that the policy picks `model` for these features: the rules' share mixed with exploration. */
+function propensityOf(policy: Policy, rule: Rule | null, rate: number, model: string) {
+  const base = ruleShare(policy, rule, model);
+  if (rate === 0) return base;
+  const models = policy.explore!.models;
+  return (1 - rate) * base + (rate * models.filter((m) => m === model).length) / models.length;
 }
 
 /** The first rule whose conditions all hold decides; none holds → the default model. Exploration may take the call. */
 export function choose(policy: Policy, f: Features): Choice {
   const key = f.traceId ?? f.callId;
-  const shares = chooseShares(policy, f);
-  const propensity = (model: string) => shares.find((s) => s.model === model)?.share ?? 0;
+  const rule = ruleFor(policy, f);
+  const ruleId = rule?.id ?? null;
   const rate = exploreRate(policy, f);
+  const pick = (model: string): Choice => ({ model, ruleId, propensity: propensityOf(policy, rule, rate, model) });
   const explore = rate > 0 ? stableFraction(`explore:${key}`) : 1;
   if (explore < rate) {
     const models = policy.explore!.models;
-    const model = models[Math.min(models.length - 1, Math.floor((explore / rate) * models.length))];
-    return { model, ruleId: shares[0].ruleId, propensity: propensity(model) };
+    return pick(models[Math.min(models.length - 1, Math.floor((explore / rate) * models.length))]);
   }
-  for (const rule of policy.rules ?? []) {
-    if (!matches(rule.when, f)) continue;
-    if (rule.model) return { model: rule.model, ruleId: rule.id, propensity: propensity(rule.model) };
-    const arms = rule.split!;
-    const total = arms.reduce((s, a) => s + a.weight, 0);
-    let point = stableFraction(`${rule.id}:${key}`) * total;
-    const arm = arms.find((a) => (point -= a.weight) < 0) ?? arms[arms.length - 1];
-    return { model: arm.model, ruleId: rule.id, propensity: propensity(arm.model) };
-  }
-  return { model: policy.defaultModel, ruleId: null, propensity: propensity(policy.defaultModel) };
+  if (!rule) return pick(policy.defaultModel);
+  if (rule.model) return pick(rule.model);
+  const arms = rule.split!;
+  let point = stableFraction(`${rule.id}:${key}`) * arms.reduce((s, a) => s + a.weight, 0);
+  return pick((arms.find((a) => (point -= a.weight) < 0) ?? arms[arms.length - 1]).model);
 }
 
 export type Share = { model: string; share: number; ruleId: string | null };
@@ -99,14 +105,12 @@ export type Share = { model: string; share: number; ruleId: string | null };
  * The simulator uses this, and a model's share is the propensity `choose` logs for it.
  */
 export function chooseShares(policy: Policy, f: Omit<Features, "callId" | "traceId">): Share[] {
-  const base = ruleShares(policy, f);
-  const rate = exploreRate(policy, f);
-  if (rate === 0) return base;
-  const ruleId = base[0].ruleId;
-  const shares = new Map<string, number>(base.map((s) => [s.model, s.share * (1 - rate)]));
-  const models = policy.explore!.models;
-  for (const m of models) shares.set(m, (shares.get(m) ?? 0) + rate / models.length);
-  return [...shares].map(([model, share]) => ({ model, share, ruleId }));
+  const features = { ...f, callId: "" };
+  const rule = ruleFor(policy, features);
+  const rate = exploreRate(policy, features);
+  const candidates = rule?.model ? [rule.model] : rule ? rule.split!.map((a) => a.model) : [policy.defaultModel];
+  const models = [...new Set([...candidates, ...(rate > 0 ? policy.explore!.models : [])])];
+  return models.map((model) => ({ model, share: propensityOf(policy, rule, rate, model), ruleId: rule?.id ?? null })).filter((x) => x.share > 0);
 }
 
 /** Shadow models sampled for this call (each matching entry independently, at its sample rate). */
