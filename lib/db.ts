@@ -73,21 +73,21 @@ export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise
   // crash the process. The next statement fails with it, which rolls back and answers 503.
   const onError = (err: Error) => console.error("[db] connection lost in a transaction:", err.message);
   client.on("error", onError);
-  let result: T;
+  let failure: unknown;
   try {
     await client.query("BEGIN");
-    result = await work({ query: async (text, params) => (await client.query(text, params)).rows });
+    const result = await work({ query: async (text, params) => (await client.query(text, params)).rows });
     await client.query("COMMIT");
+    return result;
   } catch (err) {
+    failure = err;
     await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
     client.off("error", onError);
     // A connection the database dropped must not go back to the pool.
-    client.release(isDatabaseUnavailable(err) ? (err as Error) : undefined);
-    throw err;
+    client.release(failure !== undefined && isDatabaseUnavailable(failure) ? (failure as Error) : undefined);
   }
-  client.off("error", onError);
-  client.release();
-  return result;
 }
 
 /**

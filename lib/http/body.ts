@@ -1,12 +1,12 @@
 // Reads a request body with a size cap, inflating gzip, and parses it as JSON.
 import { gunzipSync } from "node:zlib";
-import { AppError, tooLarge as tooLargeError } from "@/lib/http/errors";
+import { AppError, invalidField, tooLarge } from "@/lib/http/errors";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** Deeper JSON is refused: nothing we accept nests this far, and deeper values overflow the stack later. */
 export const MAX_JSON_DEPTH = 64;
 
-const tooLarge = (limit: number) => tooLargeError(`Request body exceeds ${limit} bytes after decompression.`);
+const bodyTooLarge = (limit: number) => tooLarge(`Request body exceeds ${limit} bytes after decompression.`);
 
 export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const raw = Buffer.from(await request.arrayBuffer());
@@ -15,11 +15,11 @@ export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promis
     try {
       text = gunzipSync(raw, { maxOutputLength: limit }).toString("utf8");
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(limit);
+      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw bodyTooLarge(limit);
       throw new AppError("invalid_json", "Body is marked gzip but is not valid gzip data.");
     }
   } else {
-    if (raw.byteLength > limit) throw tooLarge(limit);
+    if (raw.byteLength > limit) throw bodyTooLarge(limit);
     text = raw.toString("utf8");
   }
   if (text.trim() === "") throw new AppError("invalid_json", "Request body is empty; expected JSON.");
@@ -53,6 +53,5 @@ export function checkDepth(root: unknown, max: number) {
 function tooDeep(node: Node, max: number) {
   const path: string[] = [];
   for (let n: Node | null = node; n?.parent; n = n.parent) path.unshift(n.key);
-  const where = path.slice(0, 4).join(".") + (path.length > 4 ? ".…" : "");
-  return new AppError("validation_error", `${where}: nested deeper than ${max} levels`, [{ path: where, message: `nested deeper than ${max} levels` }]);
+  return invalidField(path.slice(0, 4).join(".") + (path.length > 4 ? ".…" : ""), `nested deeper than ${max} levels`);
 }

@@ -27,8 +27,8 @@ const count = z.number().int("must be a whole number").min(0, "must be >= 0").ma
 const small = z.number().int("must be a whole number").min(0, "must be >= 0").max(32_767);
 // Stored as float4, which cannot hold subnormal values such as 5e-324: kept to the microsecond.
 const ms = z.number().min(0, "must be >= 0").max(86_400_000, "must be at most a day in ms").transform((v) => Math.round(v * 1000) / 1000);
-const ref = exactString().min(1, "must not be empty").max(128, "must be at most 128 characters");
 const name = (max: number) => exactString().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const ref = name(128);
 // JSON content is kept as its JSON text, which escapes NUL and lone surrogates; raw strings are cleaned.
 const content = z.union([freeString(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).transform((v) => (typeof v === "string" ? v : JSON.stringify(v)));
 
