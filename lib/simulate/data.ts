@@ -1,6 +1,7 @@
 // The simulator's reads: the population of first attempts, from the hourly rollups where they are exact for
 // the policy; where a threshold splits a context bucket, from the exact sizes of whole days (CallTaskSize)
-// and the raw calls of the window's partial days; where a rule tests metadata, from the raw calls.
+// and the raw calls of the window's partial days; where a rule tests metadata, from the raw calls. For the
+// off-policy estimate: labeled first attempts with their logged propensities and the policies that logged them.
 import { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
@@ -69,4 +70,26 @@ export async function getCellEvidence(teamId: TeamId, from: Date, to: Date) {
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
     GROUP BY 1, 2, 3, 4 HAVING sum("labeled") > 0`;
   return rows.map((r) => ({ taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), success: Number(r.success), failure: Number(r.failure) }));
+}
+
+/**
+ * Labeled production first attempts with a logged propensity, the latest `limit` in the window: the off-policy
+ * estimate's sample. The label is the effective one (the trace's outcome where there is one).
+ */
+export async function getLoggedFirstAttempts(teamId: TeamId, from: Date, to: Date, limit: number) {
+  return db().$queryRaw<{ taskType: string; model: string; contextTokens: number; toolCount: number; metadata: Record<string, string> | null; policyVersion: number | null; propensity: number; label: number }[]>`
+    SELECT "taskType", "model", "contextTokens", "toolCount", "metadata", "policyVersion", "propensity",
+           COALESCE("traceOutcome", "outcome") AS label
+    FROM "Call"
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "shadowOf" IS NULL AND "attempt" = 1
+      AND "propensity" > 0 AND COALESCE("traceOutcome", "outcome") IS NOT NULL
+    ORDER BY "ts" DESC
+    LIMIT ${limit}`;
+}
+
+/** The published policies of the given versions, as stored. */
+export async function getPolicyVersions(teamId: TeamId, versions: number[]) {
+  if (!versions.length) return [];
+  return db().$queryRaw<{ version: number; policy: unknown }[]>`
+    SELECT "version", "policy" FROM "PolicyVersion" WHERE "teamId" = ${teamId} AND "version" IN (${Prisma.join(versions)})`;
 }

@@ -1,4 +1,6 @@
-// fetch: the only step of the simulator that does I/O. Reads what plan asked for and the current prices.
+// fetch: the only step of the simulator that does I/O. Reads what plan asked for and the current prices,
+// and the logged calls behind the off-policy estimate.
+import { chooseShares, policySchema, type Policy } from "@switchyard/sdk";
 import type { TeamId } from "@/lib/auth/team-id";
 import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { groupBy } from "@/lib/analytics/stats";
@@ -6,7 +8,8 @@ import { listPrices } from "@/lib/pricing/data";
 import { indexPrices, priceAt } from "@/lib/pricing/cost";
 import type { Group, SimData } from "@/lib/simulate/compute";
 import type { Plan } from "@/lib/simulate/plan";
-import { getCellEvidence, getRawPopulation, getRollupPopulation, getTaskSizePopulation } from "@/lib/simulate/data";
+import { getCellEvidence, getLoggedFirstAttempts, getPolicyVersions, getRawPopulation, getRollupPopulation, getTaskSizePopulation } from "@/lib/simulate/data";
+import { MAX_LOGGED_CALLS, type LoggedCall } from "@/lib/simulate/off-policy";
 
 const DAY_MS = 86_400_000;
 const negate = (groups: Group[]) => groups.map((g) => ({ ...g, tasks: -g.tasks, inputTokens: -g.inputTokens, outputTokens: -g.outputTokens }));
@@ -60,4 +63,30 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
     taskType: s.taskType, tasks: s.tasks, costNanos: s.costNanos, success: s.success, failure: s.failure, escalations: s.escalations, latencyHist: s.latencyHist,
   }));
   return { groups, evidence, cells, baseline, prices };
+}
+
+/**
+ * Labeled first attempts with a logged propensity (the latest MAX_LOGGED_CALLS; `truncated` when there were
+ * more), each with the full distribution of the policy version that routed it. A version that is not
+ * stored, or no longer parses, leaves that distribution unknown.
+ */
+export async function fetchLoggedCalls(teamId: TeamId, window: { from: Date; to: Date }): Promise<{ calls: LoggedCall[]; truncated: boolean }> {
+  const rows = await getLoggedFirstAttempts(teamId, window.from, window.to, MAX_LOGGED_CALLS + 1);
+  const truncated = rows.length > MAX_LOGGED_CALLS;
+  const kept = rows.slice(0, MAX_LOGGED_CALLS);
+  const versions = [...new Set(kept.flatMap((r) => (r.policyVersion === null ? [] : [r.policyVersion])))];
+  const policies = new Map<number, Policy>();
+  for (const v of await getPolicyVersions(teamId, versions)) {
+    const parsed = policySchema.safeParse(v.policy);
+    if (parsed.success) policies.set(v.version, parsed.data);
+  }
+  const calls = kept.map((r): LoggedCall => {
+    const features = { contextTokens: r.contextTokens, toolCount: r.toolCount, ...(r.metadata ? { metadata: r.metadata } : {}) };
+    const logging = r.policyVersion === null ? undefined : policies.get(r.policyVersion);
+    return {
+      taskType: r.taskType, model: r.model, features, propensity: r.propensity, label: r.label === 1 ? 1 : 0,
+      loggingShares: logging ? Object.fromEntries(chooseShares(logging, { taskType: r.taskType, ...features }).map((s) => [s.model, s.share])) : null,
+    };
+  });
+  return { calls, truncated };
 }

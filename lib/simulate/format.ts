@@ -1,5 +1,6 @@
 // format: the §7 response shape, dollars at the edge (rounded to the micro-dollar; sums were exact to it).
 import type { TaskTypeResult, Tally } from "@/lib/simulate/compute";
+import { MAX_LOGGED_CALLS, MIN_COVERAGE, NO_PROPENSITIES, type OffPolicyEstimate, type OffPolicyResult } from "@/lib/simulate/off-policy";
 import type { Plan } from "@/lib/simulate/plan";
 
 const usd = (nanos: number) => Math.round(nanos / 1000) / 1e6;
@@ -19,7 +20,19 @@ export function formatTotals(t: Tally) {
   };
 }
 
-export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows: TaskTypeResult[], baseline: Tally, projected: Tally) {
+function formatOffPolicy(e: OffPolicyEstimate) {
+  return {
+    successRate: rate(e.successRate), low: rate(e.low), high: rate(e.high), ess: Math.round(e.ess * 100) / 100, calls: e.calls, coverage: rate(e.coverage),
+    uncovered: e.uncovered.map((u) => ({ model: u.model, share: rate(u.share) })), reason: e.reason,
+  };
+}
+
+function offPolicyNote(calls: number, truncated: boolean) {
+  const read = truncated ? `the latest ${MAX_LOGGED_CALLS.toLocaleString("en-US")} labeled first attempts of the window with a logged propensity (the read is bounded)` : `${calls} labeled first attempts with a logged propensity`;
+  return `offPolicy: self-normalised inverse propensity weighting (SNIPS) of ${read}; given only where at least ${MIN_COVERAGE * 100}% of the policy's choices fall on models the logging policy could pick.`;
+}
+
+export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows: TaskTypeResult[], baseline: Tally, projected: Tally, offPolicy: OffPolicyResult & { truncated: boolean }) {
   const savings = baseline.costNanos + baseline.reviewNanos - (projected.costNanos + projected.reviewNanos);
   const baseTotal = baseline.costNanos + baseline.reviewNanos;
   const notes = [
@@ -27,6 +40,7 @@ export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows:
     ...(rows.some((r) => r.parts.length) ? ["Where the policy routes a task type's context buckets or tool counts differently, each part's success comes from the labels of the cells it routes, pooled toward the task type (empirical-Bayes beta-binomial); byTaskType[].coverage says which."] : []),
     ...(plan.metadata ? ["A rule tests metadata, which the rollups do not keep: every first attempt in the window was read one by one (slower path)."] : []),
     ...(plan.splitBuckets.length ? [`A context-size threshold falls inside ${plan.splitBuckets.length} rollup bucket(s): those calls were read one by one for an exact split.`] : []),
+    ...(offPolicy.overall.calls ? [offPolicyNote(offPolicy.overall.calls, offPolicy.truncated)] : []),
   ];
   return {
     window: { from: window.from.toISOString(), to: window.to.toISOString(), days: Math.round(((window.to.getTime() - window.from.getTime()) / 86_400_000) * 100) / 100 },
@@ -35,6 +49,8 @@ export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows:
     savingsUsd: usd(savings),
     // Percent, as the name says (75 for a 75% saving), to four decimals.
     savingsPct: baseTotal > 0 ? Math.round((savings / baseTotal) * 1e6) / 1e4 : null,
+    // The logged calls' own evidence for the policy's success, beside the projection (off-policy.ts).
+    offPolicy: formatOffPolicy(offPolicy.overall),
     byTaskType: rows.map((r) => ({
       taskType: r.taskType, tasks: Math.round(r.tasks), baseline: formatTotals(r.baseline), projected: formatTotals(r.projected),
       modelMix: Object.fromEntries(Object.entries(r.modelMix).map(([m, s]) => [m, rate(s)])), evidence: r.evidence, warnings: r.warnings,
@@ -43,6 +59,7 @@ export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows:
         routes: Object.fromEntries(Object.entries(part.routes).map(([m, s]) => [m, rate(s)])), tasks: Math.round(part.tasks),
         evidence: Object.fromEntries(Object.entries(part.evidence).map(([m, e]) => [m, { labeled: Math.round(e.labeled), successRate: rate(e.successRate), pooled: e.pooled }])),
       })),
+      offPolicy: formatOffPolicy(offPolicy.byTaskType.get(r.taskType) ?? NO_PROPENSITIES),
     })),
     path: { exact: true, rawCallsRead: plan.metadata || plan.splitBuckets.length > 0, notes },
   };

@@ -1,9 +1,11 @@
-// The what-if simulator: normalize → plan → fetch → compute → format. Only fetch does I/O.
+// The what-if simulator: normalize → plan → fetch → compute → format. Only fetch does I/O. Beside compute's
+// model-based projection, the off-policy estimate weighs the logged calls themselves (off-policy.ts).
 import type { Policy } from "@switchyard/sdk";
 import type { TeamId } from "@/lib/auth/team-id";
 import { compute, totalOf } from "@/lib/simulate/compute";
-import { fetchData } from "@/lib/simulate/fetch";
+import { fetchData, fetchLoggedCalls } from "@/lib/simulate/fetch";
 import { formatResult } from "@/lib/simulate/format";
+import { estimateOffPolicy } from "@/lib/simulate/off-policy";
 import { plan } from "@/lib/simulate/plan";
 import type { Assumptions } from "@/lib/simulate/schema";
 
@@ -16,7 +18,8 @@ export async function simulate(teamId: TeamId, input: SimulationInput) {
 /** The projection and the data behind it (the Simulate page also draws each model's frontier from it). */
 export async function simulateWithData(teamId: TeamId, input: SimulationInput) {
   const p = plan(input.policy);
-  const data = await fetchData(teamId, input, p);
+  const [data, logged] = await Promise.all([fetchData(teamId, input, p), fetchLoggedCalls(teamId, input)]);
   const rows = compute(data, input.policy, input.assumptions).sort((a, b) => b.baseline.costNanos - a.baseline.costNanos);
-  return { result: formatResult(input, p, rows, totalOf(rows, "baseline"), totalOf(rows, "projected")), data };
+  const offPolicy = { ...estimateOffPolicy(logged.calls, input.policy), truncated: logged.truncated };
+  return { result: formatResult(input, p, rows, totalOf(rows, "baseline"), totalOf(rows, "projected"), offPolicy), data };
 }

@@ -5,6 +5,7 @@ import { FrontierChart } from "@/components/charts/frontier-chart";
 import { InlineAction } from "@/components/settings/inline-action";
 import { PolicySummary } from "@/components/policies/policy-summary";
 import { CascadeNote } from "@/components/simulate/cascade-note";
+import { OffPolicyNote, offPolicyDetail } from "@/components/simulate/off-policy-note";
 import { TotalsTable, success } from "@/components/simulate/totals-table";
 import { InstallSdk } from "@/components/shell/install-sdk";
 import { Alert } from "@/components/ui/alert";
@@ -65,9 +66,10 @@ export default async function SimulatePage({ params, searchParams }: Props) {
           <PolicySummary policy={view.policy} />
         </Card>
         <div className="space-y-3 lg:col-span-2">
-          <dl className="grid grid-cols-1 grid-cols-2 gap-3">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
             <Stat label="Savings" value={formatDollars(result.savingsUsd)} note={result.savingsPct === null ? undefined : `${formatPercent(result.savingsPct / 100)} of the total cost, review included`} tone={result.savingsUsd < 0 ? "up" : "down"} />
             <Stat label="Projected success" value={formatPercent(result.projected.successRate)} note={`was ${formatPercent(result.baseline.successRate)}`} />
+            <Stat label="Off-policy success" value={formatPercent(result.offPolicy.successRate)} note={offPolicyDetail(result.offPolicy)} />
           </dl>
           <TotalsTable baseline={result.baseline} projected={result.projected} />
           <p className="text-xs text-gray-500">{result.path.notes.join(" ")} Window: {result.window.days} days of first attempts (shadow calls are evidence, not tasks).</p>
@@ -83,6 +85,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
             <Td className="tabular-nums">{formatDollars(r.baseline.totalCostUsd)} → {formatDollars(r.projected.totalCostUsd)}</Td>
             <Td className="tabular-nums">
               {success(r.baseline)}<br />→ {success(r.projected)}
+              <OffPolicyNote estimate={r.offPolicy} className="mt-1" />
               {view.cascade[r.taskType] && <CascadeNote advice={view.cascade[r.taskType]!} compact className="mt-1 max-w-[14rem]" />}
             </Td>
             <Td>{Object.entries(r.modelMix).map(([m, s]) => <div key={m}>{m} {formatPercent(s ?? 0, 0)}</div>)}</Td>
