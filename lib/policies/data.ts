@@ -1,6 +1,7 @@
 import { DEFAULT_POLICY, policySchema, type Policy } from "@switchyard/sdk";
 import { db } from "@/lib/db";
 import type { TeamId } from "@/lib/auth/team-id";
+import { readProjection } from "@/lib/policies/projection";
 
 // jsonb does not keep key order; re-reading through the schema gives the schema's order back
 // (defaultModel, rules, escalation, shadow), so the API and the page show policies as written.
@@ -19,17 +20,34 @@ export async function getPublishedPolicy(teamId: TeamId): Promise<PublishedPolic
   return { version: latest.version, publishedAt: latest.publishedAt, policy: canonical(latest.policy) };
 }
 
-export async function listPolicyVersions(teamId: TeamId, take = 50) {
-  const rows = await db().policyVersion.findMany({ where: { teamId }, orderBy: { version: "desc" }, take });
+type VersionRow = { version: number; message: string; publishedAt: Date; policy: unknown; publishedBy: string | null; projection: unknown };
+
+/** Versions as shown: the publisher's email (or "API key"), the policy in schema order, the stored projection. */
+async function describeVersions(rows: VersionRow[]) {
   const users = await db().user.findMany({
     where: { id: { in: rows.flatMap((r) => (r.publishedBy && !r.publishedBy.startsWith("key:") ? [r.publishedBy] : [])) } },
     select: { id: true, email: true },
   });
   const emails = new Map(users.map((u) => [u.id, u.email]));
   return rows.map((r) => ({
-    version: r.version, message: r.message, publishedAt: r.publishedAt, policy: canonical(r.policy),
+    version: r.version, message: r.message, publishedAt: r.publishedAt, policy: canonical(r.policy), projection: readProjection(r.projection),
     by: r.publishedBy?.startsWith("key:") ? "API key" : (emails.get(r.publishedBy ?? "") ?? "unknown"),
   }));
+}
+
+export async function listPolicyVersions(teamId: TeamId, take = 50) {
+  return describeVersions(await db().policyVersion.findMany({ where: { teamId }, orderBy: { version: "desc" }, take }));
+}
+
+/** One version and when the next one replaced it (null while it is in force); null when there is no such version. */
+export async function getPolicyVersion(teamId: TeamId, version: number) {
+  const [row, next] = await Promise.all([
+    db().policyVersion.findUnique({ where: { teamId_version: { teamId, version } } }),
+    version < 2_147_483_647 ? db().policyVersion.findUnique({ where: { teamId_version: { teamId, version: version + 1 } }, select: { publishedAt: true } }) : null,
+  ]);
+  if (!row) return null;
+  const [described] = await describeVersions([row]);
+  return { ...described, replacedAt: next?.publishedAt ?? null };
 }
 
 export async function listDrafts(teamId: TeamId) {

@@ -1,4 +1,4 @@
-// The policy gate: a policy whose 30-day projection puts a well-evidenced task type below the team's
+// The policy gate: a policy whose 30-day projection (made at every publish, and kept with the version) puts a well-evidenced task type below the team's
 // success floor is not published unless an admin writes why (kept in the audit log).
 import type { Policy } from "@switchyard/sdk";
 import { lastDays } from "@/lib/analytics/range";
@@ -22,10 +22,13 @@ export function gateViolations(result: SimulationResult, floor: number | null): 
     .map((r) => ({ taskType: r.taskType, projected: r.projected.successRate!, floor }));
 }
 
-export async function checkGate(teamId: TeamId, policy: Policy, now = new Date()) {
+/** The projection a publish is judged on and keeps (lib/policies/projection.ts): the last GATE_DAYS days. */
+export function projectForPublish(teamId: TeamId, policy: Policy, now = new Date()) {
+  return simulate(teamId, { ...lastDays(GATE_DAYS, now), policy, assumptions: DEFAULT_ASSUMPTIONS });
+}
+
+export async function checkGate(teamId: TeamId, result: SimulationResult) {
   const { successFloor } = await getPolicySettings(teamId);
-  if (successFloor === null) return [];
-  const result = await simulate(teamId, { ...lastDays(GATE_DAYS, now), policy, assumptions: DEFAULT_ASSUMPTIONS });
   return gateViolations(result, successFloor);
 }
 

@@ -1,24 +1,25 @@
-// Publishing routing policies: a new version per publish (rollback republishes an old one), recorded in
-// the team's audit log, announced to every connected SDK (lib/policies/changes.ts).
+// Publishing routing policies: a new version per publish (rollback republishes an old one), kept with the
+// projection it was published on, recorded in the team's audit log, announced to every connected SDK
+// (lib/policies/changes.ts).
 import type { Policy } from "@switchyard/sdk";
 import type { TeamId } from "@/lib/auth/team-id";
-import { sqlTransaction, type Sql } from "@/lib/db";
+import { db, sqlTransaction } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/mutations";
 import { notFound } from "@/lib/http/errors";
 import { announcePublish, announcePublishInProcess } from "@/lib/policies/changes";
-import { checkGate, gateError } from "@/lib/policies/gate";
+import { checkGate, gateError, projectForPublish } from "@/lib/policies/gate";
+import { projectionOf, type Projection } from "@/lib/policies/projection";
 
 export type Publisher = { userId?: string; keyId?: string };
 
-async function publish(teamId: TeamId, by: Publisher, pick: (tx: Sql) => Promise<Policy>, message: string, action: string, extra: Record<string, unknown> = {}) {
+async function publish(teamId: TeamId, by: Publisher, policy: Policy, projection: Projection, message: string, action: string, extra: Record<string, unknown> = {}) {
   const version = await sqlTransaction(async (tx) => {
     // One publisher at a time per team, so versions are consecutive.
     await tx.query(`SELECT pg_advisory_xact_lock(73103, hashtext($1))`, [teamId]);
-    const policy = await pick(tx);
     const [{ next }] = await tx.query<{ next: number }>(`SELECT COALESCE(max("version"), 0) + 1 AS next FROM "PolicyVersion" WHERE "teamId" = $1`, [teamId]);
     await tx.query(
-      `INSERT INTO "PolicyVersion" ("teamId", "version", "policy", "message", "publishedBy") VALUES ($1, $2, $3::jsonb, $4, $5)`,
-      [teamId, next, JSON.stringify(policy), message, by.userId ?? (by.keyId ? `key:${by.keyId}` : null)],
+      `INSERT INTO "PolicyVersion" ("teamId", "version", "policy", "message", "publishedBy", "projection") VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb)`,
+      [teamId, next, JSON.stringify(policy), message, by.userId ?? (by.keyId ? `key:${by.keyId}` : null), JSON.stringify(projection)],
     );
     await writeAudit(tx, teamId, by.userId ?? null, action, { version: next, message, ...(by.keyId ? { keyId: by.keyId } : {}), ...extra });
     await announcePublish(tx, teamId, Number(next));
@@ -33,21 +34,17 @@ async function publish(teamId: TeamId, by: Publisher, pick: (tx: Sql) => Promise
  * `override` (the publisher's written reason), which is audited with what it overrode.
  */
 export async function publishPolicy(teamId: TeamId, by: Publisher, policy: Policy, message: string, override?: string) {
-  const violations = await checkGate(teamId, policy);
+  const result = await projectForPublish(teamId, policy);
+  const violations = await checkGate(teamId, result);
   if (violations.length && !override?.trim()) throw gateError(violations);
-  return publish(teamId, by, async () => policy, message, "policy.publish", violations.length ? { gateOverride: override!.trim(), violations } : {});
+  return publish(teamId, by, policy, projectionOf(result), message, "policy.publish", violations.length ? { gateOverride: override!.trim(), violations } : {});
 }
 
-/** Republishes version `version` as a new version. */
-export function rollbackPolicy(teamId: TeamId, by: Publisher, version: number, message?: string) {
-  return publish(
-    teamId, by,
-    async (tx) => {
-      const [row] = await tx.query<{ policy: Policy }>(`SELECT "policy" FROM "PolicyVersion" WHERE "teamId" = $1 AND "version" = $2`, [teamId, version]);
-      if (!row) throw notFound(`This team has no policy version ${version}.`);
-      return row.policy;
-    },
-    message ?? `Rollback to version ${version}`,
-    "policy.rollback",
-  );
+/** Republishes version `version` as a new version, with a fresh projection (the traffic has moved on). */
+export async function rollbackPolicy(teamId: TeamId, by: Publisher, version: number, message?: string) {
+  const row = await db().policyVersion.findUnique({ where: { teamId_version: { teamId, version } }, select: { policy: true } });
+  if (!row) throw notFound(`This team has no policy version ${version}.`);
+  const policy = row.policy as Policy;
+  const projection = projectionOf(await projectForPublish(teamId, policy));
+  return publish(teamId, by, policy, projection, message ?? `Rollback to version ${version}`, "policy.rollback");
 }

@@ -77,6 +77,20 @@ test("edit a rule, preview, publish, and a running SDK routes by it; the gate ne
     await expect(page.getByText("Published as version 2.")).toBeVisible();
     await page.goto(`/${slug}/policies`);
     await expect(page.getByRole("table", { name: "Policy history" }).getByRole("row")).toHaveCount(3);
+    await expect(page.getByText(/Version 2: 0 of 200 routed tasks served so far/)).toBeVisible();
+
+    // Version 2 serves 220 classify tasks through the SDK, every fifth judged a failure by the app's check:
+    // the Policies page sets 80% realized beside the 85% projected.
+    await expect.poll(() => sy.policyVersion, { timeout: 5000 }).toBe(2);
+    for (let i = 0; i < 220; i++) {
+      await openai.chat.completions.create({ model: "auto", messages: [{ role: "user", content: "refund?" }] },
+        { switchyard: { taskType: "classify", validate: () => (i % 5 === 0 ? "judged wrong" : true) } } as never);
+    }
+    await sy.flush();
+    await page.reload();
+    const check = page.getByRole("table", { name: "Version 2: projected and realized per task type" });
+    await expect(check.getByRole("row", { name: /classify 220/ })).toContainText("real 80.0% of 220");
+    await expect(check.getByRole("row", { name: /classify 220/ })).toContainText("proj. 85.0%");
     await new AnalyticsPages(page).screenshots("policies");
 
     await page.goto(`/${slug}/simulate?start=current`);

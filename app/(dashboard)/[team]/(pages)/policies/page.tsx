@@ -4,6 +4,7 @@ import Link from "next/link";
 import { GateForm } from "@/components/policies/gate-form";
 import { PolicyDiff } from "@/components/policies/policy-diff";
 import { PolicySummary } from "@/components/policies/policy-summary";
+import { VersionChecks } from "@/components/policies/version-checks";
 import { InlineAction } from "@/components/settings/inline-action";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
@@ -13,14 +14,19 @@ import { Table, Td } from "@/components/ui/table";
 import { canPublishPolicies } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
 import { rollbackPolicyAction } from "@/lib/policies/actions";
+import { checkVersion } from "@/lib/policies/check";
 import { getPolicySettings, getPublishedPolicy, listDrafts, listPolicyVersions } from "@/lib/policies/data";
 
 export const metadata: Metadata = { title: "Policies" };
+
+/** The latest versions checked against what they did (each check reads up to 50,000 of its calls). */
+const CHECKED_VERSIONS = 3;
 
 export default async function PoliciesPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { team, role } = await requireTeam(slug);
   const [current, history, drafts, settings] = await Promise.all([getPublishedPolicy(team.id), listPolicyVersions(team.id), listDrafts(team.id), getPolicySettings(team.id)]);
+  const checks = await Promise.all(history.slice(0, CHECKED_VERSIONS).map((v) => checkVersion(team.id, v.version)));
   const publish = canPublishPolicies(role);
   return (
     <>
@@ -54,6 +60,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
             </ul>
           </Card>
         )}
+        {checks.length > 0 && <VersionChecks checks={checks} zone={team.timeZone} />}
         <Card title="Policy gate" description="A floor for projected success per task type, checked over the last 30 days at every publish (UI and API).">
           <GateForm slug={slug} floor={settings.successFloor} tolerance={settings.suggestTolerance} canEdit={publish} />
         </Card>
