@@ -19,7 +19,7 @@ export async function getRealized(teamId: TeamId, version: number, from: Date, t
     WITH s AS (
       SELECT "id", "parentId", "taskType", "attempt", "costNanos", "latencyMs", COALESCE("traceOutcome", "outcome") AS o
       FROM "Call"
-      WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "policyVersion" = ${version} AND "shadowOf" IS NULL
+      WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "policyVersion" IS NOT NULL AND "policyVersion" = ${version} AND "shadowOf" IS NULL
       ORDER BY "ts" DESC LIMIT ${REALIZED_SAMPLE}
     ),
     calls AS (

@@ -74,7 +74,8 @@ export async function getCellEvidence(teamId: TeamId, from: Date, to: Date) {
 
 /**
  * Labeled production first attempts with a logged propensity, the latest `limit` in the window: the off-policy
- * estimate's sample. The label is the effective one (the trace's outcome where there is one).
+ * estimate's sample. The SDK logs a propensity only on routed calls, which carry their policy version: the
+ * condition on it lets the read use the index of routed calls. The label is the effective one (the trace's outcome where there is one).
  */
 export async function getLoggedFirstAttempts(teamId: TeamId, from: Date, to: Date, limit: number) {
   return db().$queryRaw<{ taskType: string; model: string; contextTokens: number; toolCount: number; metadata: Record<string, string> | null; policyVersion: number | null; propensity: number; label: number }[]>`
@@ -82,7 +83,7 @@ export async function getLoggedFirstAttempts(teamId: TeamId, from: Date, to: Dat
            COALESCE("traceOutcome", "outcome") AS label
     FROM "Call"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "shadowOf" IS NULL AND "attempt" = 1
-      AND "propensity" > 0 AND COALESCE("traceOutcome", "outcome") IS NOT NULL
+      AND "policyVersion" IS NOT NULL AND "propensity" > 0 AND COALESCE("traceOutcome", "outcome") IS NOT NULL
     ORDER BY "ts" DESC
     LIMIT ${limit}`;
 }
