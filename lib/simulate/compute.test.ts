@@ -129,5 +129,29 @@ describe("success where the policy routes", () => {
     expect(withCells[0].projected.successRate).toBeCloseTo(0.794, 6);
     expect(withCells[0].parts).toEqual([]);
   });
+  it("routes on metadata: each part gets the model's success on the metadata values it routes", () => {
+    // Nano extracts 95% right for free-tier documents and 70% for enterprise ones (same size and tools).
+    const group = (tier: string, tasks: number) => ({ taskType: "extract", model: "gpt-5.4-mini", contextTokens: 1000, toolCount: 0, metadata: { tier }, tasks, inputTokens: tasks * 1000, outputTokens: tasks * 100 });
+    const meta = (tier: string) => JSON.stringify([tier]);
+    const tiered: SimData = {
+      ...data(),
+      groups: [group("free", 800), group("enterprise", 200)],
+      evidence: [ev("gpt-5.4-nano", { success: 900, failure: 100 }), ev("gpt-5.4-mini", { success: 950, failure: 50 })],
+      cells: [
+        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("free"), success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("enterprise"), success: 140, failure: 60 },
+        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("free"), success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("enterprise"), success: 190, failure: 10 },
+      ],
+      metadataKeys: ["tier"],
+    };
+    const freeToNano: Policy = { defaultModel: "gpt-5.4-mini", rules: [{ id: "free", when: { metadata: { tier: "free" } }, model: "gpt-5.4-nano" }] };
+    expect(plan(freeToNano).metadataKeys).toEqual(["tier"]);
+    const [row] = compute(tiered, freeToNano, A);
+    const nanoPart = row.parts.find((p) => p.routes["gpt-5.4-nano"] === 1)!;
+    expect(nanoPart.evidence["gpt-5.4-nano"]).toMatchObject({ labeled: 800, pooled: false });
+    // 800 × 95% (nano, free) + 200 × 95% (mini, enterprise) = 95%; nano's average over both tiers would say 91%.
+    expect(row.projected.successRate!).toBeCloseTo(0.95, 2);
+  });
 });
 

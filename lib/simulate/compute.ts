@@ -1,8 +1,8 @@
 // compute: the projection itself, pure (no I/O), so it runs in tests and for live previews alike.
 // Every group of first attempts is routed by the SDK's own evaluator (chooseShares) and priced at the
 // chosen model. Success: where the policy routes a task type all one way, the model's observed success on
-// the task type (contracts §7); where it routes the task type's cells (context bucket × tool count)
-// differently, each part gets the model's success on the cells it routes, partially pooled toward the
+// the task type (contracts §7); where it routes the task type's cells (context bucket × tool count, and
+// the values of metadata keys a rule tests) differently, each part gets the model's success on the cells it routes, partially pooled toward the
 // task type as a whole (lib/simulate/pooling.ts), so a sharp rule is judged on the traffic it gets.
 import { chooseShares, type Policy } from "@switchyard/sdk";
 import { wilson } from "@/lib/analytics/stats";
@@ -19,9 +19,12 @@ export type Evidence = { taskType: string; model: string; calls: number; shadowC
 export type Baseline = { taskType: string; tasks: number; costNanos: bigint; success: number; failure: number; escalations: number; latencyHist: Histogram };
 /** Current prices, micro-dollars per 1M tokens. */
 export type Prices = Record<string, { input: number; output: number }>;
-/** Labels of a task type on a model in one cell (context bucket × tool count), shadow calls included. */
-export type CellEvidence = { taskType: string; model: string; bucket: number; toolCount: number; success: number; failure: number };
-export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; baseline: Baseline[]; prices: Prices };
+/**
+ * Labels of a task type on a model in one cell (context bucket × tool count, and where the policy routes on
+ * metadata, the values of the keys it tests as `meta`: JSON in metadataKeys order), shadow calls included.
+ */
+export type CellEvidence = { taskType: string; model: string; bucket: number; toolCount: number; meta?: string; success: number; failure: number };
+export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices };
 
 export type Warning = { code: "insufficient_evidence" | "unpriced_model"; model: string; message: string };
 
@@ -94,6 +97,8 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
     list.push(c);
     cells.set(`${c.taskType}|${c.model}`, list);
   }
+  const keys = data.metadataKeys ?? [];
+  const metaOf = (metadata: Record<string, string> | undefined) => (keys.length ? JSON.stringify(keys.map((k) => metadata?.[k] ?? null)) : "");
   const meanOut = (t: string, m: string) => { const e = ev(t, m); return e && e.calls > 0 ? e.outputTokens / e.calls : 0; };
   const ratio = (t: string, from: string, to: string) =>
     from !== to && (ev(t, from)?.calls ?? 0) >= a.minSamples && (ev(t, to)?.calls ?? 0) >= a.minSamples && meanOut(t, from) > 0 ? meanOut(t, to) / meanOut(t, from) : 1;
@@ -125,7 +130,7 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
     };
 
     // The routings the policy gives this task type's groups, and how many tasks of each cell each one gets.
-    const cellOf = (g: Group) => `${contextBucket(Math.max(0, g.contextTokens))}|${g.toolCount}`;
+    const cellOf = (g: Group) => `${contextBucket(Math.max(0, g.contextTokens))}|${g.toolCount}|${metaOf(g.metadata)}`;
     const routings = new Map<string, { shares: ReturnType<typeof chooseShares>; cells: Map<string, number>; tasks: number }>();
     const cellTasks = new Map<string, number>();
     const groups = data.groups.filter((x) => x.taskType === t).map((g) => {
@@ -151,7 +156,7 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
       if (!strengths.has(m)) strengths.set(m, priorStrength(mine));
       let s = 0, k = 0;
       for (const c of mine) {
-        const cell = `${c.bucket}|${c.toolCount}`;
+        const cell = `${c.bucket}|${c.toolCount}|${c.meta ?? ""}`;
         const total = cellTasks.get(cell) ?? 0;
         const share = total > 0 ? Math.min(1, Math.max(0, (routings.get(key)!.cells.get(cell) ?? 0) / total)) : 0;
         s += share * c.success;

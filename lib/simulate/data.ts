@@ -6,6 +6,7 @@ import { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
+import { CONTEXT_BOUNDS } from "@/lib/ingest/rollup";
 import { bucketRange } from "@/lib/simulate/plan";
 import type { Group } from "@/lib/simulate/compute";
 
@@ -70,6 +71,24 @@ export async function getCellEvidence(teamId: TeamId, from: Date, to: Date) {
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
     GROUP BY 1, 2, 3, 4 HAVING sum("labeled") > 0`;
   return rows.map((r) => ({ taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), success: Number(r.success), failure: Number(r.failure) }));
+}
+
+/**
+ * The same from the raw calls, each cell also split by the values of the metadata keys a rule tests
+ * (`meta`: those values in key order, JSON), for policies that route on metadata. Shadow calls included.
+ */
+export async function getRawCellEvidence(teamId: TeamId, from: Date, to: Date, keys: string[]) {
+  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; meta: (string | null)[]; success: bigint; failure: bigint }[]>`
+    SELECT "taskType", "model", width_bucket("contextTokens", ${CONTEXT_BOUNDS}::int4[]) AS bucket, least("toolCount", 32767) AS "toolCount",
+           jsonb_build_array(${Prisma.join(keys.map((k) => Prisma.sql`"metadata" ->> ${k}`))}) AS meta,
+           count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 1)::int8 AS success, count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 0)::int8 AS failure
+    FROM "Call"
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND COALESCE("traceOutcome", "outcome") IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5`;
+  return rows.map((r) => ({
+    taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), meta: JSON.stringify(r.meta),
+    success: Number(r.success), failure: Number(r.failure),
+  }));
 }
 
 /**

@@ -8,7 +8,7 @@ import { listPrices } from "@/lib/pricing/data";
 import { indexPrices, priceAt } from "@/lib/pricing/cost";
 import type { Group, SimData } from "@/lib/simulate/compute";
 import type { Plan } from "@/lib/simulate/plan";
-import { getCellEvidence, getLoggedFirstAttempts, getPolicyVersions, getRawPopulation, getRollupPopulation, getTaskSizePopulation } from "@/lib/simulate/data";
+import { getCellEvidence, getLoggedFirstAttempts, getRawCellEvidence, getPolicyVersions, getRawPopulation, getRollupPopulation, getTaskSizePopulation } from "@/lib/simulate/data";
 import { MAX_LOGGED_CALLS, type LoggedCall } from "@/lib/simulate/off-policy";
 
 const DAY_MS = 86_400_000;
@@ -42,7 +42,7 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
   const [stats, priceList, cells, groups] = await Promise.all([
     getModelStats(teamId, from, to),
     listPrices(teamId),
-    getCellEvidence(teamId, from, to),
+    plan.metadata ? getRawCellEvidence(teamId, from, to, plan.metadataKeys) : getCellEvidence(teamId, from, to),
     plan.metadata
       ? getRawPopulation(teamId, from, to, plan.segmentStarts, { metadata: true })
       : Promise.all([getRollupPopulation(teamId, from, to, plan.splitBuckets), splitPopulation(teamId, from, to, plan.splitBuckets, plan.segmentStarts)]).then(([a, b]) => [...a, ...b]),
@@ -62,7 +62,7 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
   const baseline = [...groupBy(production, (s) => s.taskType).values()].map((s) => ({
     taskType: s.taskType, tasks: s.tasks, costNanos: s.costNanos, success: s.success, failure: s.failure, escalations: s.escalations, latencyHist: s.latencyHist,
   }));
-  return { groups, evidence, cells, baseline, prices };
+  return { groups, evidence, cells, metadataKeys: plan.metadataKeys, baseline, prices };
 }
 
 /**

@@ -37,7 +37,7 @@ export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows:
   const baseTotal = baseline.costNanos + baseline.reviewNanos;
   const notes = [
     "Split rules are projected at their weights (the share of tasks the SDK's hash sends to each model).",
-    ...(rows.some((r) => r.parts.length) ? ["Where the policy routes a task type's context buckets or tool counts differently, each part's success comes from the labels of the cells it routes, pooled toward the task type (empirical-Bayes beta-binomial); byTaskType[].coverage says which."] : []),
+    ...(rows.some((r) => r.parts.length) ? ["Where the policy routes a task type's context buckets, tool counts or metadata values differently, each part's success comes from the labels of the cells it routes, pooled toward the task type (empirical-Bayes beta-binomial); byTaskType[].coverage says which."] : []),
     ...(plan.metadata ? ["A rule tests metadata, which the rollups do not keep: every first attempt in the window was read one by one (slower path)."] : []),
     ...(plan.splitBuckets.length ? [`A context-size threshold falls inside ${plan.splitBuckets.length} rollup bucket(s): those calls were read one by one for an exact split.`] : []),
     ...(offPolicy.overall.calls ? [offPolicyNote(offPolicy.overall.calls, offPolicy.truncated)] : []),

@@ -9,7 +9,7 @@ import { CONTEXT_BOUNDS } from "@/lib/ingest/rollup";
  * condition or bucket changes (sorted); calls read one by one are grouped by the last start at or below
  * their size, which routes exactly as the size itself and keeps the groups few.
  */
-export type Plan = { splitBuckets: number[]; segmentStarts: number[]; metadata: boolean };
+export type Plan = { splitBuckets: number[]; segmentStarts: number[]; metadata: boolean; metadataKeys: string[] };
 
 type Range = { gt?: number; gte?: number; lt?: number; lte?: number };
 
@@ -30,11 +30,11 @@ export function bucketRange(bucket: number): [number, number] {
 export function plan(policy: Policy): Plan {
   const split = new Set<number>();
   const starts = new Set<number>([0, ...CONTEXT_BOUNDS]);
-  let metadata = false;
+  const keys = new Set<string>();
   // Rules and the exploration condition both route on these features.
   const conditions = [...(policy.rules ?? []).map((r) => r.when), policy.explore?.when];
   for (const when of conditions) {
-    if (when?.metadata && Object.keys(when.metadata).length) metadata = true;
+    for (const key of Object.keys(when?.metadata ?? {})) keys.add(key);
     for (const edge of edges(when?.contextTokens)) {
       starts.add(edge);
       for (let b = 0; b <= CONTEXT_BOUNDS.length; b++) {
@@ -43,5 +43,6 @@ export function plan(policy: Policy): Plan {
       }
     }
   }
-  return { splitBuckets: [...split].sort((a, b) => a - b), segmentStarts: [...starts].sort((a, b) => a - b), metadata };
+  const metadataKeys = [...keys].sort();
+  return { splitBuckets: [...split].sort((a, b) => a - b), segmentStarts: [...starts].sort((a, b) => a - b), metadata: metadataKeys.length > 0, metadataKeys };
 }

@@ -159,4 +159,20 @@ describe("simulate", () => {
     expect(short).toMatchObject({ tasks: 200, evidence: { "gpt-5.4-nano": { labeled: 100, pooled: false } } });
     expect(result.path.notes.join(" ")).toMatch(/pooled toward the task type/);
   });
+  it("judges a metadata rule on the labels of the metadata values it routes", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    // nano: 95% right on free-tier extractions, 60% on enterprise ones, at the same size; mini 95% on both.
+    const call = (model: string, tier: string, i: number, right: number) => makeEvent({ id: `${model}-${tier}-${i}`, taskType: "extract", model, timestamp: day + i * 30_000,
+      inputTokens: 800, outputTokens: 50, metadata: { tier, region: i % 2 ? "eu" : "us" }, outcome: i % 20 < right ? "success" : "failure" });
+    await ingestEvents(teamId, [...Array.from({ length: 100 }, (_, i) => call("gpt-5.4-nano", "free", i, 19)), ...Array.from({ length: 100 }, (_, i) => call("gpt-5.4-nano", "enterprise", i, 12)),
+      ...Array.from({ length: 100 }, (_, i) => call("gpt-5.4-mini", "free", i, 19)), ...Array.from({ length: 100 }, (_, i) => call("gpt-5.4-mini", "enterprise", i, 19))]);
+    const policy: Policy = { defaultModel: "gpt-5.4-mini", rules: [{ id: "free", when: { metadata: { tier: "free" } }, model: "gpt-5.4-nano" }] };
+    const result = await simulate(teamId, { ...window, policy, assumptions: { reviewCostPerFailureUsd: 0, minSamples: 30 } });
+    const row = result.byTaskType.find((r) => r.taskType === "extract")!;
+    // Free tier on nano at 95%, enterprise on mini at 95%: 95%, where nano's average (77.5%) would have said 86%.
+    expect(row.projected.successRate!).toBeCloseTo(0.95, 2);
+    const free = row.coverage.find((c) => c.routes["gpt-5.4-nano"] === 1)!;
+    expect(free).toMatchObject({ tasks: 200, evidence: { "gpt-5.4-nano": { labeled: 100, pooled: false } } });
+  });
 });
