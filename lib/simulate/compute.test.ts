@@ -85,7 +85,7 @@ describe("compute", () => {
 
 describe("success where the policy routes", () => {
   // The case that started us: nano summarises at 91% below 3,000 tokens and 62% above; mini at 93% on both.
-  const cell = (model: string, bucket: number, success: number, failure: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, success, failure });
+  const cell = (model: string, bucket: number, success: number, failure: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, calls: success + failure, outputTokens: 0, success, failure });
   const world = (): SimData => ({
     groups: [
       { taskType: "summarize", model: "gpt-5.4-mini", contextTokens: 1500, toolCount: 0, tasks: 600, inputTokens: 900_000, outputTokens: 120_000 },
@@ -138,10 +138,10 @@ describe("success where the policy routes", () => {
       groups: [group("free", 800), group("enterprise", 200)],
       evidence: [ev("gpt-5.4-nano", { success: 900, failure: 100 }), ev("gpt-5.4-mini", { success: 950, failure: 50 })],
       cells: [
-        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("free"), success: 760, failure: 40 },
-        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("enterprise"), success: 140, failure: 60 },
-        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("free"), success: 760, failure: 40 },
-        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("enterprise"), success: 190, failure: 10 },
+        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("free"), calls: 0, outputTokens: 0, success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("enterprise"), calls: 0, outputTokens: 0, success: 140, failure: 60 },
+        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("free"), calls: 0, outputTokens: 0, success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("enterprise"), calls: 0, outputTokens: 0, success: 190, failure: 10 },
       ],
       metadataKeys: ["tier"],
     };
@@ -152,6 +152,26 @@ describe("success where the policy routes", () => {
     expect(nanoPart.evidence["gpt-5.4-nano"]).toMatchObject({ labeled: 800, pooled: false });
     // 800 × 95% (nano, free) + 200 × 95% (mini, enterprise) = 95%; nano's average over both tiers would say 91%.
     expect(row.projected.successRate!).toBeCloseTo(0.95, 2);
+  });
+  it("scales output tokens by the models' ratio in the cells routed, where both have the calls", () => {
+    // Nano writes as much as mini on short documents and 1.5x as much on long ones (task type as a whole: 1.4x).
+    const c = (model: string, bucket: number, outputTokens: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, calls: 1000, outputTokens, success: 0, failure: 0 });
+    const sized: SimData = {
+      ...world(),
+      evidence: [
+        { ...ev("gpt-5.4-nano"), taskType: "summarize", calls: 2000, outputTokens: 700_000 },
+        { ...ev("gpt-5.4-mini"), taskType: "summarize", calls: 2000, outputTokens: 500_000 },
+      ],
+      cells: [c("gpt-5.4-nano", 3, 100_000), c("gpt-5.4-nano", 6, 600_000), c("gpt-5.4-mini", 3, 100_000), c("gpt-5.4-mini", 6, 400_000)],
+      groups: [{ taskType: "summarize", model: "gpt-5.4-mini", contextTokens: 5000, toolCount: 0, tasks: 1000, inputTokens: 0, outputTokens: 400_000 }],
+    };
+    const longToNano: Policy = { defaultModel: "gpt-5.4-mini", rules: [{ id: "long", when: { contextTokens: { gt: 4000 } }, model: "gpt-5.4-nano" }] };
+    const [row] = compute(sized, longToNano, A);
+    // 400,000 × 1.5 output tokens at $0.40 per 1M = $0.24 (the task type's 1.4 would have said $0.224).
+    expect(formatTotals(row.projected).costUsd).toBeCloseTo(0.24, 9);
+    // Too few calls in the cell: the task type's ratio.
+    sized.cells = sized.cells.map((x) => ({ ...x, calls: 10 }));
+    expect(formatTotals(compute(sized, longToNano, A)[0].projected).costUsd).toBeCloseTo(0.224, 9);
   });
 });
 

@@ -21,9 +21,10 @@ export type Baseline = { taskType: string; tasks: number; costNanos: bigint; suc
 export type Prices = Record<string, { input: number; output: number }>;
 /**
  * Labels of a task type on a model in one cell (context bucket × tool count, and where the policy routes on
- * metadata, the values of the keys it tests as `meta`: JSON in metadataKeys order), shadow calls included.
+ * metadata, the values of the keys it tests as `meta`: JSON in metadataKeys order), shadow calls included,
+ * with the calls and output tokens behind the cell's output-token ratio between models.
  */
-export type CellEvidence = { taskType: string; model: string; bucket: number; toolCount: number; meta?: string; success: number; failure: number };
+export type CellEvidence = { taskType: string; model: string; bucket: number; toolCount: number; meta?: string; calls: number; outputTokens: number; success: number; failure: number };
 export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices };
 
 export type Warning = { code: "insufficient_evidence" | "unpriced_model"; model: string; message: string };
@@ -102,6 +103,13 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
   const meanOut = (t: string, m: string) => { const e = ev(t, m); return e && e.calls > 0 ? e.outputTokens / e.calls : 0; };
   const ratio = (t: string, from: string, to: string) =>
     from !== to && (ev(t, from)?.calls ?? 0) >= a.minSamples && (ev(t, to)?.calls ?? 0) >= a.minSamples && meanOut(t, from) > 0 ? meanOut(t, to) / meanOut(t, from) : 1;
+  const cellCalls = new Map(data.cells.map((c) => [`${c.taskType}|${c.model}|${c.bucket}|${c.toolCount}|${c.meta ?? ""}`, c]));
+  /** The output-token ratio in one cell where both models have minSamples calls there (output length moves with size), else the task type's. */
+  const ratioIn = (t: string, from: string, to: string, cell: string) => {
+    const f = cellCalls.get(`${t}|${from}|${cell}`), g = cellCalls.get(`${t}|${to}|${cell}`);
+    if (from === to || !f || !g || f.calls < a.minSamples || g.calls < a.minSamples || f.outputTokens <= 0) return ratio(t, from, to);
+    return (g.outputTokens / g.calls) / (f.outputTokens / f.calls);
+  };
   const escalation = policy.escalation;
   const detected = (t: string, m: string) => {
     const e = ev(t, m);
@@ -189,7 +197,7 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
     for (const { g, shares, key } of groups) {
       for (const { model, share } of shares) {
         // Token counts × micro-dollars per 1M tokens / 1,000 = nano-dollars.
-        const costOn = (m: string) => (share * (g.inputTokens * priceOf(m).input + g.outputTokens * ratio(t, g.model, m) * priceOf(m).output)) / 1000;
+        const costOn = (m: string) => (share * (g.inputTokens * priceOf(m).input + g.outputTokens * ratioIn(t, g.model, m, cellOf(g)) * priceOf(m).output)) / 1000;
         cost += costOn(model);
         const { escalated } = outcomeOf(key, model);
         if (escalated > 0) cost += escalated * costOn(escalation!.model);
