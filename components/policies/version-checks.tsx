@@ -1,4 +1,5 @@
 // Policies page: each recent version's projection (made at publish) beside what it then did, per task type.
+import { Fragment } from "react";
 import { Card } from "@/components/ui/card";
 import { formatCount, formatDateTime, formatDollars, formatMs, formatPercent } from "@/components/ui/format";
 import { Table, Td } from "@/components/ui/table";
@@ -6,15 +7,14 @@ import type { VersionCheck } from "@/lib/policies/check";
 import type { Figures } from "@/lib/policies/projection";
 
 const cost = (f: Figures | null) => (f?.costPerTaskUsd == null ? "—" : formatDollars(f.costPerTaskUsd));
-const interval = (f: Figures) => (f.successRateLow === null || f.successRateHigh === null ? "" : ` (${formatPercent(f.successRateLow)}–${formatPercent(f.successRateHigh)})`);
-
-/** "projected / realized" in one cell, stacked so the table fits a phone. */
-function Pair({ projected, realized }: { projected: string; realized: string }) {
+/** The rate, and its 95% interval on a line of its own so the column stays narrow on a phone. */
+function Rate({ figures: f, of }: { figures: Figures; of?: number }) {
   return (
-    <div className="leading-tight">
-      <div><span className="text-gray-500">proj.</span> {projected}</div>
-      <div><span className="text-gray-500">real</span> {realized}</div>
-    </div>
+    <>
+      <div>{formatPercent(f.successRate)}</div>
+      {f.successRateLow !== null && f.successRateHigh !== null && <div className="text-xs text-gray-500">{formatPercent(f.successRateLow)}–{formatPercent(f.successRateHigh)}</div>}
+      {of !== undefined && <div className="text-xs text-gray-500">of {formatCount(of)} labeled</div>}
+    </>
   );
 }
 
@@ -37,18 +37,34 @@ function VersionCheckTable({ check, zone }: { check: VersionCheck; zone: string 
         Version {check.version}{check.inForce ? " (in force)" : ""}: {formatCount(realized.tasks)} routed tasks, {span}{sample}.{" "}
         {flagged.length ? <strong className="text-red-700">Success outside the projected interval: {flagged.join(", ")}.</strong> : "Realized success is within the projected intervals."}
       </p>
-      <Table caption={`Version ${check.version}: projected and realized per task type`} head={["Task type", "Tasks", "Cost per task", "Success", "p50 latency"]}>
+      {/* Metrics as rows, projected and realized as the two columns: the comparison fits a phone. */}
+      <Table caption={`Version ${check.version}: projected and realized per task type`} head={["Task type", "Projected", "Realized"]}>
         {check.comparison.map((r) => (
-          <tr key={r.taskType} className={r.successOutside ? "bg-red-50" : undefined}>
-            <Td className="font-medium">{r.taskType}{r.successOutside && <span className="ml-1 rounded bg-red-100 px-1 text-xs text-red-800">outside</span>}</Td>
-            <Td>{formatCount(r.realized?.tasks ?? 0)}</Td>
-            <Td><Pair projected={cost(r.projected)} realized={r.realized ? cost(r.realized) : "too few"} /></Td>
-            <Td>
-              <Pair projected={r.projected ? `${formatPercent(r.projected.successRate)}${interval(r.projected)}` : "—"}
-                realized={r.realized && r.labeled >= realized.minTasksPerTaskType ? `${formatPercent(r.realized.successRate)} of ${formatCount(r.labeled)}` : `${formatCount(r.labeled)} labeled`} />
-            </Td>
-            <Td><Pair projected={formatMs(r.projected?.latencyP50Ms ?? null)} realized={formatMs(r.realized?.latencyP50Ms ?? null)} /></Td>
-          </tr>
+          <Fragment key={r.taskType}>
+            <tr className={r.successOutside ? "bg-red-50" : "bg-gray-50"}>
+              <th scope="rowgroup" colSpan={3} className="px-3 py-2 text-left font-medium">
+                {r.taskType} <span className="font-normal text-gray-600">· {formatCount(r.realized?.tasks ?? 0)} tasks</span>
+                {r.successOutside && <span className="ml-1 rounded bg-red-100 px-1 text-xs font-normal text-red-800">success outside the projection</span>}
+              </th>
+            </tr>
+            <tr>
+              <Td className="text-gray-600">Cost per task</Td>
+              <Td className="tabular-nums">{cost(r.projected)}</Td>
+              <Td className="tabular-nums">{r.realized ? cost(r.realized) : "too few tasks"}</Td>
+            </tr>
+            <tr>
+              <Td className="text-gray-600">Success</Td>
+              <Td className="tabular-nums">{r.projected ? <Rate figures={r.projected} /> : "—"}</Td>
+              <Td className="tabular-nums">
+                {r.realized && r.labeled >= realized.minTasksPerTaskType ? <Rate figures={r.realized} of={r.labeled} /> : `${formatCount(r.labeled)} labeled`}
+              </Td>
+            </tr>
+            <tr>
+              <Td className="text-gray-600">p50 latency</Td>
+              <Td className="tabular-nums">{formatMs(r.projected?.latencyP50Ms ?? null)}</Td>
+              <Td className="tabular-nums">{formatMs(r.realized?.latencyP50Ms ?? null)}</Td>
+            </tr>
+          </Fragment>
         ))}
       </Table>
     </div>
