@@ -1,6 +1,7 @@
 // An OpenAI-compatible HTTP server on loopback for tests, benchmarks and demos. Each request's behaviour
 // comes from `behave(body, api)`: a normal answer, a 500, a 429, malformed JSON, JSON that breaks the
-// requested schema, or tool-call arguments that break the tool's parameters; plus a delay.
+// requested schema, or tool-call arguments that break the tool's parameters; plus a delay. A behaviour
+// may also set the answer's text and the token counts reported (else they follow the text's length).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -9,6 +10,10 @@ export type Behaviour = {
   delayMs?: number;
   /** Delay before the first streamed chunk (time to first token). */
   ttftMs?: number;
+  /** The answer's text, in place of the default (tool calls are still made when tools are offered). */
+  text?: string;
+  /** Token counts to report, in place of ones computed from the text's length. */
+  usage?: { input?: number; output?: number };
 };
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -40,9 +45,11 @@ function answerFor(body: Body, api: "chat" | "responses", kind: Behaviour["kind"
   return { text: `Fake answer to ${prompt.slice(0, 60)}`, calls: [] as { name: string; arguments: string }[] };
 }
 
-function chatCompletion(body: Body, answer: ReturnType<typeof answerFor>) {
-  const prompt = tokens(JSON.stringify(body.messages ?? ""));
-  const completion = tokens(answer.text ?? JSON.stringify(answer.calls));
+type Answer = ReturnType<typeof answerFor> & { usage?: Behaviour["usage"] };
+
+function chatCompletion(body: Body, answer: Answer) {
+  const prompt = answer.usage?.input ?? tokens(JSON.stringify(body.messages ?? ""));
+  const completion = answer.usage?.output ?? tokens(answer.text ?? JSON.stringify(answer.calls));
   return {
     id: `chatcmpl-${Math.random().toString(36).slice(2)}`, object: "chat.completion", created: Math.floor(Date.now() / 1000), model: body.model,
     choices: [{
@@ -56,7 +63,7 @@ function chatCompletion(body: Body, answer: ReturnType<typeof answerFor>) {
   };
 }
 
-async function streamChat(res: http.ServerResponse, body: Body, answer: ReturnType<typeof answerFor>, ttftMs: number) {
+async function streamChat(res: http.ServerResponse, body: Body, answer: Answer, ttftMs: number) {
   const full = chatCompletion(body, answer);
   const base = { id: full.id, object: "chat.completion.chunk", created: full.created, model: body.model };
   res.writeHead(200, { "content-type": "text/event-stream" });
@@ -73,9 +80,9 @@ async function streamChat(res: http.ServerResponse, body: Body, answer: ReturnTy
   res.end("data: [DONE]\n\n");
 }
 
-function response(body: Body, answer: ReturnType<typeof answerFor>) {
-  const input = tokens(JSON.stringify(body.input ?? ""));
-  const output = tokens(answer.text ?? JSON.stringify(answer.calls));
+function response(body: Body, answer: Answer) {
+  const input = answer.usage?.input ?? tokens(JSON.stringify(body.input ?? ""));
+  const output = answer.usage?.output ?? tokens(answer.text ?? JSON.stringify(answer.calls));
   return {
     id: `resp_${Math.random().toString(36).slice(2)}`, object: "response", created_at: Math.floor(Date.now() / 1000), status: "completed", model: body.model,
     output: [
@@ -86,7 +93,7 @@ function response(body: Body, answer: ReturnType<typeof answerFor>) {
   };
 }
 
-async function streamResponse(res: http.ServerResponse, body: Body, answer: ReturnType<typeof answerFor>, ttftMs: number) {
+async function streamResponse(res: http.ServerResponse, body: Body, answer: Answer, ttftMs: number) {
   const full = response(body, answer);
   res.writeHead(200, { "content-type": "text/event-stream" });
   let sequence = 0;
@@ -118,7 +125,8 @@ export async function startFakeOpenAI(options: { port?: number; behave?: FakeOpe
       if (b.kind === "rate_limit") {
         return void res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ error: { message: "rate limited", type: "rate_limit_error" } }));
       }
-      const answer = answerFor(body, api, b.kind);
+      const made = answerFor(body, api, b.kind);
+      const answer: Answer = { ...made, text: b.text ?? made.text, usage: b.usage };
       if (api === "chat" && body.stream) return void (await streamChat(res, body, answer, b.ttftMs ?? 0));
       if (api === "responses" && body.stream) return void (await streamResponse(res, body, answer, b.ttftMs ?? 0));
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(api === "chat" ? chatCompletion(body, answer) : response(body, answer)));
