@@ -38,10 +38,17 @@ describe("compute", () => {
     expect(formatTotals(compute(rich, allMini, { ...A, minSamples: 2000 })[0].projected).costUsd).toBe(32);
   });
 
+  it("compares output tokens per answered call: an error writes nothing", () => {
+    // Both models write 100 tokens per answer; nano errored on a tenth of its calls (0 tokens each).
+    const d = data({ evidence: [ev("gpt-5.4-nano", { errors: 100, outputTokens: 90_000 }), ev("gpt-5.4-mini")] });
+    expect(formatTotals(compute(d, allMini, A)[0].projected).costUsd).toBe(32);
+  });
+
   it("escalates the detected share of failures and adds the escalation model's cost and success", () => {
     const policy: Policy = { defaultModel: "gpt-5.4-nano", escalation: { model: "gpt-5.4-mini", on: ["error", "malformed_output"], maxAttempts: 2 } };
-    // nano: 80% success; of its 200 failures, 100 errors + 60 malformed are detected (d = 0.8).
-    const d = data({ evidence: [ev("gpt-5.4-nano", { success: 800, failure: 200, errors: 100, malformed: 60 }), ev("gpt-5.4-mini", { success: 950, failure: 50 })] });
+    // nano: 80% success; of its 200 failures, 100 errors + 60 malformed are detected (d = 0.8). Its errors
+    // wrote nothing: 90,000 output tokens over 900 answers, as many per answer as mini writes.
+    const d = data({ evidence: [ev("gpt-5.4-nano", { success: 800, failure: 200, errors: 100, malformed: 60, outputTokens: 90_000 }), ev("gpt-5.4-mini", { success: 950, failure: 50 })] });
     const [row] = compute(d, policy, { ...A, reviewCostPerFailureUsd: 2 });
     const escalated = 0.2 * 0.8; // (1 - p) × d
     expect(row.projected.escalationRate).toBeCloseTo(escalated, 12);
@@ -85,7 +92,7 @@ describe("compute", () => {
 
 describe("success where the policy routes", () => {
   // The case that started us: nano summarises at 91% below 3,000 tokens and 62% above; mini at 93% on both.
-  const cell = (model: string, bucket: number, success: number, failure: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, calls: success + failure, outputTokens: 0, success, failure });
+  const cell = (model: string, bucket: number, success: number, failure: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, answered: success + failure, outputTokens: 0, success, failure });
   const world = (): SimData => ({
     groups: [
       { taskType: "summarize", model: "gpt-5.4-mini", contextTokens: 1500, toolCount: 0, tasks: 600, inputTokens: 900_000, outputTokens: 120_000 },
@@ -138,10 +145,10 @@ describe("success where the policy routes", () => {
       groups: [group("free", 800), group("enterprise", 200)],
       evidence: [ev("gpt-5.4-nano", { success: 900, failure: 100 }), ev("gpt-5.4-mini", { success: 950, failure: 50 })],
       cells: [
-        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("free"), calls: 0, outputTokens: 0, success: 760, failure: 40 },
-        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("enterprise"), calls: 0, outputTokens: 0, success: 140, failure: 60 },
-        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("free"), calls: 0, outputTokens: 0, success: 760, failure: 40 },
-        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("enterprise"), calls: 0, outputTokens: 0, success: 190, failure: 10 },
+        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("free"), answered: 0, outputTokens: 0, success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("enterprise"), answered: 0, outputTokens: 0, success: 140, failure: 60 },
+        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("free"), answered: 0, outputTokens: 0, success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("enterprise"), answered: 0, outputTokens: 0, success: 190, failure: 10 },
       ],
       metadataKeys: ["tier"],
     };
@@ -155,7 +162,7 @@ describe("success where the policy routes", () => {
   });
   it("scales output tokens by the models' ratio in the cells routed, where both have the calls", () => {
     // Nano writes as much as mini on short documents and 1.5x as much on long ones (task type as a whole: 1.4x).
-    const c = (model: string, bucket: number, outputTokens: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, calls: 1000, outputTokens, success: 0, failure: 0 });
+    const c = (model: string, bucket: number, outputTokens: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, answered: 1000, outputTokens, success: 0, failure: 0 });
     const sized: SimData = {
       ...world(),
       evidence: [
@@ -170,7 +177,7 @@ describe("success where the policy routes", () => {
     // 400,000 × 1.5 output tokens at $0.40 per 1M = $0.24 (the task type's 1.4 would have said $0.224).
     expect(formatTotals(row.projected).costUsd).toBeCloseTo(0.24, 9);
     // Too few calls in the cell: the task type's ratio.
-    sized.cells = sized.cells.map((x) => ({ ...x, calls: 10 }));
+    sized.cells = sized.cells.map((x) => ({ ...x, answered: 10 }));
     expect(formatTotals(compute(sized, longToNano, A)[0].projected).costUsd).toBeCloseTo(0.224, 9);
   });
 });

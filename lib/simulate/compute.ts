@@ -22,9 +22,9 @@ export type Prices = Record<string, { input: number; output: number }>;
 /**
  * Labels of a task type on a model in one cell (context bucket × tool count, and where the policy routes on
  * metadata, the values of the keys it tests as `meta`: JSON in metadataKeys order), shadow calls included,
- * with the calls and output tokens behind the cell's output-token ratio between models.
+ * with the answered (not errored) calls and their output tokens behind the cell's output-token ratio.
  */
-export type CellEvidence = { taskType: string; model: string; bucket: number; toolCount: number; meta?: string; calls: number; outputTokens: number; success: number; failure: number };
+export type CellEvidence = { taskType: string; model: string; bucket: number; toolCount: number; meta?: string; answered: number; outputTokens: number; success: number; failure: number };
 export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices };
 
 export type Warning = { code: "insufficient_evidence" | "unpriced_model"; model: string; message: string };
@@ -100,15 +100,17 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
   }
   const keys = data.metadataKeys ?? [];
   const metaOf = (metadata: Record<string, string> | undefined) => (keys.length ? JSON.stringify(keys.map((k) => metadata?.[k] ?? null)) : "");
-  const meanOut = (t: string, m: string) => { const e = ev(t, m); return e && e.calls > 0 ? e.outputTokens / e.calls : 0; };
+  // Mean output of answered calls: an error writes nothing, and models fail at different rates.
+  const answered = (t: string, m: string) => { const e = ev(t, m); return e ? e.calls - e.errors : 0; };
+  const meanOut = (t: string, m: string) => (answered(t, m) > 0 ? ev(t, m)!.outputTokens / answered(t, m) : 0);
   const ratio = (t: string, from: string, to: string) =>
-    from !== to && (ev(t, from)?.calls ?? 0) >= a.minSamples && (ev(t, to)?.calls ?? 0) >= a.minSamples && meanOut(t, from) > 0 ? meanOut(t, to) / meanOut(t, from) : 1;
+    from !== to && answered(t, from) >= a.minSamples && answered(t, to) >= a.minSamples && meanOut(t, from) > 0 ? meanOut(t, to) / meanOut(t, from) : 1;
   const cellCalls = new Map(data.cells.map((c) => [`${c.taskType}|${c.model}|${c.bucket}|${c.toolCount}|${c.meta ?? ""}`, c]));
   /** The output-token ratio in one cell where both models have minSamples calls there (output length moves with size), else the task type's. */
   const ratioIn = (t: string, from: string, to: string, cell: string) => {
     const f = cellCalls.get(`${t}|${from}|${cell}`), g = cellCalls.get(`${t}|${to}|${cell}`);
-    if (from === to || !f || !g || f.calls < a.minSamples || g.calls < a.minSamples || f.outputTokens <= 0) return ratio(t, from, to);
-    return (g.outputTokens / g.calls) / (f.outputTokens / f.calls);
+    if (from === to || !f || !g || f.answered < a.minSamples || g.answered < a.minSamples || f.outputTokens <= 0) return ratio(t, from, to);
+    return (g.outputTokens / g.answered) / (f.outputTokens / f.answered);
   };
   const escalation = policy.escalation;
   const detected = (t: string, m: string) => {

@@ -63,16 +63,16 @@ export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, sta
   return rows.map(toGroup);
 }
 
-/** Calls, output tokens and labels per task type, model, context bucket and tool count, shadow calls included: the evidence by cell. */
+/** Answered calls, output tokens and labels per task type, model, context bucket and tool count, shadow calls included: the evidence by cell. */
 export async function getCellEvidence(teamId: TeamId, from: Date, to: Date) {
-  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; calls: bigint; output: bigint; success: bigint; failure: bigint }[]>`
-    SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount", sum("calls")::int8 AS calls, sum("outputTokens")::int8 AS output,
+  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; answered: bigint; output: bigint; success: bigint; failure: bigint }[]>`
+    SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount", (sum("calls") - sum("errors"))::int8 AS answered, sum("outputTokens")::int8 AS output,
            sum("success")::int8 AS success, sum("failure")::int8 AS failure
     FROM "CallRollup"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
     GROUP BY 1, 2, 3, 4`;
   return rows.map((r) => ({
-    taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), calls: Number(r.calls), outputTokens: Number(r.output),
+    taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), answered: Number(r.answered), outputTokens: Number(r.output),
     success: Number(r.success), failure: Number(r.failure),
   }));
 }
@@ -82,16 +82,16 @@ export async function getCellEvidence(teamId: TeamId, from: Date, to: Date) {
  * (`meta`: those values in key order, JSON), for policies that route on metadata. Shadow calls included.
  */
 export async function getRawCellEvidence(teamId: TeamId, from: Date, to: Date, keys: string[]) {
-  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; meta: (string | null)[]; calls: bigint; output: bigint; success: bigint; failure: bigint }[]>`
+  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; meta: (string | null)[]; answered: bigint; output: bigint; success: bigint; failure: bigint }[]>`
     SELECT "taskType", "model", width_bucket("contextTokens", ${CONTEXT_BOUNDS}::int4[]) AS bucket, least("toolCount", 32767) AS "toolCount",
-           jsonb_build_array(${Prisma.join(keys.map((k) => Prisma.sql`"metadata" ->> ${k}`))}) AS meta, count(*)::int8 AS calls, sum("outputTokens")::int8 AS output,
+           jsonb_build_array(${Prisma.join(keys.map((k) => Prisma.sql`"metadata" ->> ${k}`))}) AS meta, count(*) FILTER (WHERE "status" <> 1)::int8 AS answered, sum("outputTokens")::int8 AS output,
            count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 1)::int8 AS success, count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 0)::int8 AS failure
     FROM "Call"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to}
     GROUP BY 1, 2, 3, 4, 5`;
   return rows.map((r) => ({
     taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), meta: JSON.stringify(r.meta),
-    calls: Number(r.calls), outputTokens: Number(r.output), success: Number(r.success), failure: Number(r.failure),
+    answered: Number(r.answered), outputTokens: Number(r.output), success: Number(r.success), failure: Number(r.failure),
   }));
 }
 
