@@ -61,4 +61,13 @@ describe("Transport on a wrong URL", () => {
     expect(t.paused).toMatch(/answered 404: check baseUrl/);
     expect(warnings).toHaveLength(1);
   });
+  it("sends a full batch at once, not when the flush interval already scheduled comes round", async () => {
+    const s = server(400);
+    const t = transport(s.fetchFn); // flush interval 60 s, batches of 500
+    t.enqueue({ id: 0 }); // schedules a send in 60 s
+    for (let i = 1; i < 500; i++) t.enqueue({ id: i });
+    const start = Date.now();
+    while (t.delivered < 500 && Date.now() - start < 2000) await new Promise((r) => setTimeout(r, 10));
+    expect(t.delivered).toBe(500);
+  });
 });

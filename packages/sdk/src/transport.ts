@@ -35,6 +35,7 @@ export class Transport<T> {
   private buffer: T[] = [];
   private sending: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerDue = 0;
   private retryAt = 0;
   private failures = 0;
   private serverErrors = 0;
@@ -83,8 +84,14 @@ export class Transport<T> {
   }
 
   private kick(delayMs: number) {
-    if (this.timer || this.sending) return;
+    if (this.sending) return;
     const wait = Math.max(delayMs, this.retryAt - Date.now());
+    // A full batch must not wait for the flush interval already scheduled: bring the send forward.
+    if (this.timer) {
+      if (Date.now() + wait >= this.timerDue) return;
+      clearTimeout(this.timer);
+    }
+    this.timerDue = Date.now() + wait;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.sendOnce(false).then(() => {
