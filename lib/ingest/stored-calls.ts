@@ -4,13 +4,14 @@ import type { Tx } from "@/lib/ingest/sql";
 
 type Raw = Omit<StoredCall, "shadow" | "costNanos" | "status" | "outcome" | "traceOutcome" | "attempt" | "toolCount"> & {
   id: string; traceId: string | null; shadowOf: string | null; costNanos: string | null;
-  status: number; outcome: number | null; traceOutcome: number | null; attempt: number; toolCount: number;
+  status: number; outcome: number | null; traceOutcome: number | null; attempt: number; toolCount: number; outcomeSource: number | null;
 };
 
 const COLUMNS = `"id", "traceId", "ts", "taskType", "model", "shadowOf", "contextTokens", "toolCount", "inputTokens", "outputTokens",
-  "cachedTokens", "reasoningTokens", "costNanos"::text AS "costNanos", "status", "errorType", "outcome", "traceOutcome", "attempt", "escalatedFrom", "latencyMs", "ttftMs"`;
+  "cachedTokens", "reasoningTokens", "costNanos"::text AS "costNanos", "status", "errorType", "outcome", "traceOutcome", "attempt", "escalatedFrom", "latencyMs", "ttftMs", "outcomeSource"`;
 
-export type LockedCall = StoredCall & { id: string; traceId: string | null };
+/** outcomeSource: who set `outcome` (null the app, 2 a review, 3 an evaluator; contracts §13). */
+export type LockedCall = StoredCall & { id: string; traceId: string | null; outcomeSource: number | null };
 
 function toStored(r: Raw): LockedCall {
   const n = (v: number | null) => (v === null ? null : Number(v));
@@ -20,7 +21,7 @@ function toStored(r: Raw): LockedCall {
     shadow: r.shadowOf !== null,
     costNanos: r.costNanos === null ? null : BigInt(r.costNanos),
     status: Number(r.status), outcome: n(r.outcome), traceOutcome: n(r.traceOutcome), attempt: Number(r.attempt), toolCount: Number(r.toolCount),
-    latencyMs: Number(r.latencyMs), ttftMs: n(r.ttftMs),
+    latencyMs: Number(r.latencyMs), ttftMs: n(r.ttftMs), outcomeSource: n(r.outcomeSource),
   };
 }
 

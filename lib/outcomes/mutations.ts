@@ -33,7 +33,8 @@ async function applyCallLabels(tx: Tx, teamSeq: number, labels: Label[], rollups
   }
   if (updates.length) {
     await tx.query(
-      `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeReason" = v.reason
+      // The app's label outranks a review's or an evaluator's (contracts §13): it takes the outcome over.
+      `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeReason" = v.reason, "outcomeSource" = NULL
        FROM ${updates.unnest()} AS v(id, outcome, reason) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
       updates.params,
     );

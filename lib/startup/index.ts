@@ -4,6 +4,7 @@ import { migrate, withStartupLock } from "@/lib/migrate";
 import { authOptions } from "@/lib/auth/options";
 import { applyHeadlessInit } from "@/lib/startup/headless";
 import { DEMO_USER, seedDemo } from "@/lib/demo/seed";
+import { startJobWorker } from "@/lib/jobs/worker";
 import { repriceInBackground } from "@/lib/pricing/reprice";
 
 /** Migrations and headless objects, one instance at a time. */
@@ -30,6 +31,7 @@ export async function startServer() {
   else console.log(`[switchyard] create an account at ${url}/sign-up`);
   if (e.demo) startDemo(url);
   void repriceInBackground(); // resumes price edits whose re-pricing a stop interrupted
+  startJobWorker(); // evaluator backfills and new calls for evaluators; resumes jobs a stop interrupted
 }
 
 // Seeding runs after start-up, so the server answers at once and the demo fills in over about a minute.

@@ -58,7 +58,7 @@ export async function findOwnedTeamByName(userId: string, name: string) {
   return membership?.team ?? null;
 }
 
-/** What the ingest path needs to know about a team: its compact key and whether it keeps content. */
+/** What the ingest path needs to know about a team: its compact key, whether it keeps content and has evaluators. */
 export async function getTeamStorage(teamId: TeamId) {
-  return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { seq: true, captureContent: true } });
+  return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { seq: true, captureContent: true, evaluating: true } });
 }

@@ -117,9 +117,10 @@ export async function setTimeZone(teamId: TeamId, actorId: string, timeZone: str
   ]);
 }
 
-export async function setContentCapture(teamId: TeamId, actorId: string, enabled: boolean) {
+/** `actorId` null with `keyId` when an admin key changed it (PATCH /api/v1/settings). */
+export async function setContentCapture(teamId: TeamId, actorId: string | null, enabled: boolean, keyId?: string) {
   await db().$transaction([
     db().team.update({ where: { id: teamId }, data: { captureContent: enabled } }),
-    db().auditEntry.create({ data: { teamId, actorId, action: "team.capture", detail: { enabled } } }),
+    db().auditEntry.create({ data: { teamId, actorId, action: "team.capture", detail: { enabled, ...(keyId ? { keyId } : {}) } } }),
   ]);
 }

@@ -29,6 +29,9 @@ const B = {
   policyModel: `beta-policy-model-${tag}`,
   message: `beta policy message ${tag}`,
   versions: 5, // A publishes fewer, so version 5 exists only in B
+  evaluatorName: `beta evaluator ${tag}`,
+  evaluator: "", // B's evaluator and its backfill job, once created
+  job: "",
 };
 const A = { call: `alpha-call-${tag}`, trace: `alpha-trace-${tag}`, task: `alpha_task_${tag}`, policyModel: `alpha-policy-model-${tag}` };
 
@@ -46,7 +49,7 @@ const handler = (name: string) => handlers.find((h) => h.name === name) ?? expec
 const bearer = (key: Key) => `Bearer ${key.secret}`;
 // Dynamic segments of the URL get B's ids: a [traceId] B's trace, a [version] B's newest version, etc.
 const fillB: Fill = (name) =>
-  /trace/i.test(name) ? B.trace : /version/i.test(name) ? String(B.versions) : /team|slug/i.test(name) ? b.team.slug : /task/i.test(name) ? B.task : B.calls[0];
+  /trace/i.test(name) ? B.trace : /evaluator/i.test(name) ? B.evaluator : /job/i.test(name) ? B.job : /version/i.test(name) ? String(B.versions) : /team|slug/i.test(name) ? b.team.slug : /task/i.test(name) ? B.task : B.calls[0];
 const queryB = () => `?id=${B.calls[0]}&callId=${B.calls[0]}&traceId=${B.trace}&teamId=${b.team.id}&team=${b.team.slug}&version=${B.versions}`;
 const simulateBody = (policy: unknown) => ({ from: new Date(Date.now() - 7 * 86_400_000).toISOString(), to: new Date().toISOString(), policy, assumptions: { reviewCostPerFailureUsd: 0, minSamples: 1 } });
 
@@ -72,7 +75,7 @@ const badCreds = (): Cred[] => [
 const credsA = (): Cred[] => SCOPES.map((scope) => ({ label: `A's ${scope} key`, auth: bearer(keysA[scope]), scope }));
 
 /** Strings only B's data holds. Ids the request itself sent are not counted when echoed (an error naming the path). */
-const markersB = () => [b.team.id, b.team.slug, b.team.name, b.user.email, ...B.calls, B.trace, B.task, B.model, B.meta, B.policyModel, B.message, ...Object.values(keysB).map((k) => k.id)];
+const markersB = () => [b.team.id, b.team.slug, b.team.name, b.user.email, ...B.calls, B.trace, B.task, B.model, B.meta, B.policyModel, B.message, B.evaluatorName, B.evaluator, B.job, ...Object.values(keysB).map((k) => k.id)];
 
 async function expectNoLeak(ans: Answer, where: string, request: string) {
   const seen = markersB().filter((m) => ans.text.includes(m) && !request.includes(m));
@@ -94,8 +97,9 @@ beforeAll(async () => {
     revokedB.push({ scope, secret: revoked.secret });
   }
   const send = async (name: string, key: Key, body: unknown) => {
-    const ans = await callHandler(handler(name), () => "", { auth: bearer(key), body });
+    const ans = await callHandler(handler(name), fillB, { auth: bearer(key), body });
     expect(ans.status, `${name}: ${ans.text}`).toBe(200);
+    return JSON.parse(ans.text) as Record<string, string>;
   };
   // B's data, written through B's own keys as a client would.
   const events = B.calls.map((id, i) => makeEvent({ id, timestamp: recent(), taskType: B.task, model: B.model, traceId: B.trace, stepIndex: i, metadata: { customer: B.meta } }));
@@ -105,6 +109,8 @@ beforeAll(async () => {
     const policy = { defaultModel: B.policyModel, rules: [{ id: `beta-rule-${v}`, when: { taskType: [B.task] }, model: B.model }] };
     await send("PUT /api/v1/policy", keysB.admin, { policy, message: `${B.message} v${v}` });
   }
+  B.evaluator = (await send("POST /api/v1/evaluators", keysB.admin, { name: B.evaluatorName, kind: "contains", config: { text: B.meta, mustContain: true } })).id;
+  B.job = (await send("POST /api/v1/evaluators/[evaluatorId]/backfill", keysB.admin, { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date().toISOString() })).jobId;
   // A's own data, for the positive controls.
   await send("POST /api/v1/ingest", keysA.ingest, { events: [makeEvent({ id: A.call, timestamp: recent(), taskType: A.task, traceId: A.trace, stepIndex: 0 })] });
   await send("PUT /api/v1/policy", keysA.admin, { policy: { defaultModel: A.policyModel }, message: "alpha v1" });

@@ -1,0 +1,93 @@
+// Evaluating calls inside one transaction: each in-scope, sampled evaluator checks each call's captured
+// output; every verdict is kept as a score; a call's outcome then follows its evaluators (fail if any
+// current one failed, pass if all passed) unless the app or a review set it (contracts §13), and the
+// rollups move with it. Used by the backfill job and by the worker that drains newly stored calls.
+import { stableFraction } from "@switchyard/sdk";
+import { check } from "@/lib/evaluators/kinds";
+import type { Scope } from "@/lib/evaluators/schema";
+import { effectiveOutcome, RollupBatch } from "@/lib/ingest/rollup";
+import { writeRollups } from "@/lib/ingest/rollup-sql";
+import { Columns, type Tx } from "@/lib/ingest/sql";
+import { lockCalls, type LockedCall } from "@/lib/ingest/stored-calls";
+
+export const SOURCE_REVIEW = 2;
+export const SOURCE_EVALUATOR = 3;
+
+export type EvaluatorRow = { id: string; kind: string; config: Record<string, unknown>; scope: Scope; sampleRate: number; version: number };
+
+type Subject = LockedCall & { metadata: Record<string, string> | null; input: string | null; output: string | null };
+
+export function inScope(e: Pick<EvaluatorRow, "scope">, c: { taskType: string; model: string; shadow: boolean }) {
+  const s = e.scope;
+  return (c.shadow ? s.shadow : s.production) && (!s.taskTypes || s.taskTypes.includes(c.taskType)) && (!s.models || s.models.includes(c.model));
+}
+
+/** Deterministic per evaluator and call, so a re-run samples the same calls. */
+export const sampled = (e: Pick<EvaluatorRow, "id" | "sampleRate">, callId: string) => e.sampleRate >= 1 || stableFraction(`eval:${e.id}:${callId}`) < e.sampleRate;
+
+/** Locks the calls and reads what evaluators look at: their metadata and captured content. */
+async function subjects(tx: Tx, teamSeq: number, ids: string[]): Promise<Subject[]> {
+  if (!ids.length) return [];
+  const calls = await lockCalls(tx, teamSeq, `"id" = ANY($2::text[])`, [ids]);
+  const extra = await tx.query<{ id: string; metadata: Record<string, string> | null; input: string | null; output: string | null }>(
+    `SELECT c."id", c."metadata", cc."input", cc."output" FROM "Call" c
+     LEFT JOIN "CallContent" cc ON cc."teamSeq" = c."teamSeq" AND cc."callId" = c."id"
+     WHERE c."teamSeq" = $1 AND c."id" = ANY($2::text[])`,
+    [teamSeq, ids],
+  );
+  const byId = new Map(extra.map((x) => [x.id, x]));
+  return calls.map((c) => ({ ...c, metadata: byId.get(c.id)?.metadata ?? null, input: byId.get(c.id)?.input ?? null, output: byId.get(c.id)?.output ?? null }));
+}
+
+/** Evaluates the calls `ids` with `evaluators`; returns how many verdicts were given. Caller holds the labels lock. */
+export async function evaluateCalls(tx: Tx, teamSeq: number, evaluators: EvaluatorRow[], ids: string[]) {
+  const calls = await subjects(tx, teamSeq, ids);
+  const scores = new Columns(["int4", "text", "text", "int4", "int2", "text"]);
+  for (const c of calls) {
+    for (const e of evaluators) {
+      if (!inScope(e, c) || !sampled(e, c.id)) continue;
+      const result = check(e.kind, e.config, { input: c.input, output: c.output, metadata: c.metadata });
+      if (result.verdict === null) continue; // nothing to judge (no captured output, no expected value)
+      scores.add([teamSeq, c.id, e.id, e.version, result.verdict === "pass" ? 1 : 0, result.reason]);
+    }
+  }
+  if (!scores.length) return 0;
+  await tx.query(
+    `INSERT INTO "Score" ("teamSeq", "callId", "evaluatorId", "version", "verdict", "reason") SELECT * FROM ${scores.unnest()}
+     ON CONFLICT ("teamSeq", "callId", "evaluatorId", "version") DO UPDATE SET "verdict" = EXCLUDED."verdict", "reason" = EXCLUDED."reason", "at" = now()`,
+    scores.params,
+  );
+  await followEvaluators(tx, teamSeq, calls);
+  return scores.length;
+}
+
+/**
+ * Sets each call's outcome from its evaluators' current verdicts where nobody else set it (the app's label
+ * and a review outrank them, and are never overwritten), moving the rollups by the change.
+ */
+async function followEvaluators(tx: Tx, teamSeq: number, calls: LockedCall[]) {
+  const open = calls.filter((c) => c.outcome === null || c.outcomeSource === SOURCE_EVALUATOR);
+  if (!open.length) return;
+  const verdicts = await tx.query<{ callId: string; verdict: number }>(
+    `SELECT s."callId", min(s."verdict")::int AS verdict FROM "Score" s
+     JOIN "Evaluator" e ON e."id" = s."evaluatorId" AND e."version" = s."version" AND e."enabled"
+     WHERE s."teamSeq" = $1 AND s."callId" = ANY($2::text[]) GROUP BY s."callId"`,
+    [teamSeq, open.map((c) => c.id)],
+  );
+  const byCall = new Map(verdicts.map((v) => [v.callId, Number(v.verdict)]));
+  const rollups = new RollupBatch();
+  const updates = new Columns(["text", "int2"]);
+  for (const c of open) {
+    const outcome = byCall.get(c.id) ?? null;
+    if (outcome === c.outcome) continue;
+    rollups.changeOutcome(c, effectiveOutcome(c), effectiveOutcome({ ...c, outcome }));
+    updates.add([c.id, outcome]);
+  }
+  if (!updates.length) return;
+  await tx.query(
+    `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeSource" = CASE WHEN v.outcome IS NULL THEN NULL ELSE ${SOURCE_EVALUATOR} END
+     FROM ${updates.unnest()} AS v(id, outcome) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
+    updates.params,
+  );
+  await writeRollups(tx, teamSeq, rollups.sorted());
+}

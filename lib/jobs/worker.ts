@@ -1,0 +1,42 @@
+// The job worker of this server process: WORKERS loops, each taking one step of a queued job or one batch
+// of newly stored calls for the evaluators, resting IDLE_MS when there is nothing to do. Every instance
+// runs it; the queue's leases and SKIP LOCKED keep them from doing the same work twice.
+import { BACKFILL_JOB, backfillStep } from "@/lib/evaluators/backfill";
+import { drainPending } from "@/lib/evaluators/live";
+import { runOneStep, type Handler } from "@/lib/jobs/queue";
+
+export const HANDLERS: Record<string, Handler> = { [BACKFILL_JOB]: backfillStep };
+
+const WORKERS = 2;
+const IDLE_MS = 1000;
+
+/** One round: a job step, else a batch of new calls. False when there was nothing to do. */
+export async function workOnce() {
+  return (await runOneStep(HANDLERS)) || (await drainPending()) > 0;
+}
+
+/** Runs until nothing is left: for tests and scripts that need the work done now. */
+export async function workUntilIdle() {
+  while (await workOnce());
+}
+
+const state = globalThis as unknown as { __switchyardWorkers?: boolean };
+
+export function startJobWorker() {
+  if (state.__switchyardWorkers) return;
+  state.__switchyardWorkers = true;
+  for (let i = 0; i < WORKERS; i++) void loop();
+}
+
+async function loop() {
+  for (;;) {
+    let busy = false;
+    try {
+      busy = await workOnce();
+    } catch (err) {
+      console.error(`[switchyard] job worker: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // Between rounds the event loop serves requests (on the embedded database they share this thread).
+    await new Promise((resolve) => (busy ? setImmediate(resolve) : setTimeout(resolve, IDLE_MS).unref()));
+  }
+}
