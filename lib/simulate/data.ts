@@ -17,16 +17,30 @@ const toGroup = (r: Row): Group => ({
   tasks: Number(r.tasks), inputTokens: Number(r.input), outputTokens: Number(r.output),
 });
 
-/** Production first attempts per task type, model, context bucket (at its lowest size) and tool count. */
-export async function getRollupPopulation(teamId: TeamId, from: Date, to: Date, skipBuckets: number[]) {
-  const rows = await db().$queryRaw<(Row & { bucket: number })[]>`
-    SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount", NULL AS metadata,
-           sum("tasks")::int8 AS tasks, sum("taskInputTokens")::int8 AS input, sum("taskOutputTokens")::int8 AS output
+/**
+ * One read of the hourly rollups for both things the simulator takes from them, per task type, model,
+ * context bucket and tool count: the population of production first attempts (buckets a threshold
+ * splits are left to the exact reads below) and the evidence by cell, shadow calls included.
+ */
+export async function getRollupCells(teamId: TeamId, from: Date, to: Date, skipBuckets: number[]) {
+  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; tasks: bigint; input: bigint; output: bigint; answered: bigint; outputAll: bigint; success: bigint; failure: bigint }[]>`
+    SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount",
+           sum("tasks") FILTER (WHERE NOT "shadow")::int8 AS tasks, sum("taskInputTokens") FILTER (WHERE NOT "shadow")::int8 AS input,
+           sum("taskOutputTokens") FILTER (WHERE NOT "shadow")::int8 AS output,
+           (sum("calls") - sum("errors"))::int8 AS answered, sum("outputTokens")::int8 AS "outputAll", sum("success")::int8 AS success, sum("failure")::int8 AS failure
     FROM "CallRollup"
-    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to} AND NOT "shadow"
-      ${skipBuckets.length ? Prisma.sql`AND "contextBucket" NOT IN (${Prisma.join(skipBuckets)})` : Prisma.empty}
-    GROUP BY 1, 2, 3, 4 HAVING sum("tasks") > 0`;
-  return rows.map((r) => toGroup({ ...r, ctx: bucketRange(Number(r.bucket))[0] }));
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
+    GROUP BY 1, 2, 3, 4`;
+  const skip = new Set(skipBuckets);
+  return {
+    groups: rows.filter((r) => Number(r.tasks ?? 0) > 0 && !skip.has(Number(r.bucket))).map((r) => toGroup({
+      taskType: r.taskType, model: r.model, ctx: bucketRange(Number(r.bucket))[0], toolCount: Number(r.toolCount), metadata: null, tasks: r.tasks, input: r.input, output: r.output,
+    })),
+    cells: rows.map((r) => ({
+      taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), answered: Number(r.answered), outputTokens: Number(r.outputAll),
+      success: Number(r.success), failure: Number(r.failure),
+    })),
+  };
 }
 
 /** The last segment start at or below a call's context size (plan.ts), as SQL. */
@@ -63,22 +77,8 @@ export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, sta
   return rows.map(toGroup);
 }
 
-/** Answered calls, output tokens and labels per task type, model, context bucket and tool count, shadow calls included: the evidence by cell. */
-export async function getCellEvidence(teamId: TeamId, from: Date, to: Date) {
-  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; answered: bigint; output: bigint; success: bigint; failure: bigint }[]>`
-    SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount", (sum("calls") - sum("errors"))::int8 AS answered, sum("outputTokens")::int8 AS output,
-           sum("success")::int8 AS success, sum("failure")::int8 AS failure
-    FROM "CallRollup"
-    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
-    GROUP BY 1, 2, 3, 4`;
-  return rows.map((r) => ({
-    taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), answered: Number(r.answered), outputTokens: Number(r.output),
-    success: Number(r.success), failure: Number(r.failure),
-  }));
-}
-
 /**
- * The same from the raw calls, each cell also split by the values of the metadata keys a rule tests
+ * The evidence by cell from the raw calls, each cell also split by the values of the metadata keys a rule tests
  * (`meta`: those values in key order, JSON), for policies that route on metadata. Shadow calls included.
  */
 export async function getRawCellEvidence(teamId: TeamId, from: Date, to: Date, keys: string[]) {

@@ -8,7 +8,7 @@ import { listPrices } from "@/lib/pricing/data";
 import { indexPrices, priceAt } from "@/lib/pricing/cost";
 import type { Group, SimData } from "@/lib/simulate/compute";
 import type { Plan } from "@/lib/simulate/plan";
-import { getCellEvidence, getLoggedFirstAttempts, getRawCellEvidence, getPolicyVersions, getRawPopulation, getRollupPopulation, getTaskSizePopulation } from "@/lib/simulate/data";
+import { getLoggedFirstAttempts, getPolicyVersions, getRawCellEvidence, getRawPopulation, getRollupCells, getTaskSizePopulation } from "@/lib/simulate/data";
 import { MAX_LOGGED_CALLS, type LoggedCall } from "@/lib/simulate/off-policy";
 
 const DAY_MS = 86_400_000;
@@ -39,13 +39,13 @@ async function splitPopulation(teamId: TeamId, from: Date, to: Date, buckets: nu
 
 export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }, plan: Plan, now = new Date()): Promise<SimData> {
   const { from, to } = window;
-  const [stats, priceList, cells, groups] = await Promise.all([
+  const [stats, priceList, { cells, groups }] = await Promise.all([
     getModelStats(teamId, from, to),
     listPrices(teamId),
-    plan.metadata ? getRawCellEvidence(teamId, from, to, plan.metadataKeys) : getCellEvidence(teamId, from, to),
     plan.metadata
-      ? getRawPopulation(teamId, from, to, plan.segmentStarts, { metadata: true })
-      : Promise.all([getRollupPopulation(teamId, from, to, plan.splitBuckets), splitPopulation(teamId, from, to, plan.splitBuckets, plan.segmentStarts)]).then(([a, b]) => [...a, ...b]),
+      ? Promise.all([getRawCellEvidence(teamId, from, to, plan.metadataKeys), getRawPopulation(teamId, from, to, plan.segmentStarts, { metadata: true })]).then(([cells, groups]) => ({ cells, groups }))
+      : Promise.all([getRollupCells(teamId, from, to, plan.splitBuckets), splitPopulation(teamId, from, to, plan.splitBuckets, plan.segmentStarts)])
+          .then(([rollup, split]) => ({ cells: rollup.cells, groups: [...rollup.groups, ...split] })),
   ]);
   const index = indexPrices(priceList);
   const models = new Set([...stats.map((s) => s.model), ...priceList.map((p) => p.model)]);
