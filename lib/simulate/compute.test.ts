@@ -85,6 +85,8 @@ describe("compute", () => {
     // Buckets end at round numbers + 1, so "> 4000" (the article's line) is a bucket edge and ">= 4000" is not.
     expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gt: 4000 } }, model: "x" }] })).toMatchObject({ splitBuckets: [], metadata: false });
     expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gte: 4000 } }, model: "x" }] })).toMatchObject({ splitBuckets: [5], metadata: false });
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { gte: 4000 } }, model: "x" }] }).splitTaskTypes).toBeNull();
+    expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { taskType: ["b", "a"], contextTokens: { gte: 4000 } }, model: "x" }, { id: "c", when: { taskType: ["c"], contextTokens: { gt: 4000 } }, model: "x" }] }).splitTaskTypes).toEqual(["a", "b"]);
     expect(plan({ defaultModel: "m", rules: [{ id: "a", when: { contextTokens: { lt: 2500 }, metadata: { tier: "pro" } }, model: "x" }] })).toMatchObject({ splitBuckets: [4], metadata: true });
     expect(plan({ defaultModel: "m", explore: { rate: 0.1, models: ["x"], when: { contextTokens: { lte: 2500 }, metadata: { tier: "pro" } } } })).toMatchObject({ splitBuckets: [4], metadata: true });
   });

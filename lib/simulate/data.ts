@@ -22,7 +22,7 @@ const toGroup = (r: Row): Group => ({
  * context bucket and tool count: the population of production first attempts (buckets a threshold
  * splits are left to the exact reads below) and the evidence by cell, shadow calls included.
  */
-export async function getRollupCells(teamId: TeamId, from: Date, to: Date, skipBuckets: number[]) {
+export async function getRollupCells(teamId: TeamId, from: Date, to: Date, skip: { buckets: number[]; taskTypes: string[] | null }) {
   const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; tasks: bigint; input: bigint; output: bigint; answered: bigint; outputAll: bigint; success: bigint; failure: bigint }[]>`
     SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount",
            sum("tasks") FILTER (WHERE NOT "shadow")::int8 AS tasks, sum("taskInputTokens") FILTER (WHERE NOT "shadow")::int8 AS input,
@@ -31,9 +31,9 @@ export async function getRollupCells(teamId: TeamId, from: Date, to: Date, skipB
     FROM "CallRollup"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
     GROUP BY 1, 2, 3, 4`;
-  const skip = new Set(skipBuckets);
+  const split = (r: (typeof rows)[number]) => skip.buckets.includes(Number(r.bucket)) && (!skip.taskTypes || skip.taskTypes.includes(r.taskType));
   return {
-    groups: rows.filter((r) => Number(r.tasks ?? 0) > 0 && !skip.has(Number(r.bucket))).map((r) => toGroup({
+    groups: rows.filter((r) => Number(r.tasks ?? 0) > 0 && !split(r)).map((r) => toGroup({
       taskType: r.taskType, model: r.model, ctx: bucketRange(Number(r.bucket))[0], toolCount: Number(r.toolCount), metadata: null, tasks: r.tasks, input: r.input, output: r.output,
     })),
     cells: rows.map((r) => ({
@@ -48,13 +48,15 @@ function segment(starts: number[]) {
   return Prisma.sql`CASE ${Prisma.join([...starts].reverse().map((s) => Prisma.sql`WHEN "contextTokens" >= ${s} THEN ${s}`), " ")} END`;
 }
 
-/** The same for whole UTC days by context segment, for the given buckets (CallTaskSize). */
-export async function getTaskSizePopulation(teamId: TeamId, dayFrom: Date, dayTo: Date, buckets: number[], starts: number[]) {
+const ofTypes = (taskTypes: string[] | null) => (taskTypes ? Prisma.sql`AND "taskType" IN (${Prisma.join(taskTypes)})` : Prisma.empty);
+
+/** The same for whole UTC days by context segment, for the given buckets and task types (CallTaskSize). */
+export async function getTaskSizePopulation(teamId: TeamId, dayFrom: Date, dayTo: Date, buckets: number[], starts: number[], taskTypes: string[] | null = null) {
   const rows = await db().$queryRaw<Row[]>`
     SELECT "taskType", "model", ${segment(starts)} AS ctx, "toolCount" AS "toolCount", NULL AS metadata,
            sum("tasks")::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output
     FROM "CallTaskSize"
-    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "day" >= ${dayFrom} AND "day" < ${dayTo} AND ${inBuckets(buckets)}
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "day" >= ${dayFrom} AND "day" < ${dayTo} AND ${inBuckets(buckets)} ${ofTypes(taskTypes)}
     GROUP BY 1, 2, 3, 4`;
   return rows.map(toGroup);
 }
@@ -65,8 +67,8 @@ function inBuckets(buckets: number[]) {
 }
 
 /** The same from the raw calls by context segment: for the given buckets, or all calls with their metadata. */
-export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, starts: number[], only: { buckets: number[] } | { metadata: true }) {
-  const buckets = "buckets" in only ? Prisma.sql`AND ${inBuckets(only.buckets)}` : Prisma.empty;
+export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, starts: number[], only: { buckets: number[]; taskTypes: string[] | null } | { metadata: true }) {
+  const buckets = "buckets" in only ? Prisma.sql`AND ${inBuckets(only.buckets)} ${ofTypes(only.taskTypes)}` : Prisma.empty;
   const metadata = "metadata" in only ? Prisma.sql`"metadata"` : Prisma.sql`NULL::jsonb`;
   const rows = await db().$queryRaw<Row[]>`
     SELECT "taskType", "model", ${segment(starts)} AS ctx, "toolCount" AS "toolCount", ${metadata} AS metadata,

@@ -19,21 +19,21 @@ const negate = (groups: Group[]) => groups.map((g) => ({ ...g, tasks: -g.tasks, 
  * raw calls, or, when the window covers most of that day, as the whole day minus the raw calls outside
  * the window (every quantity the projection uses adds up linearly, so negative groups subtract exactly).
  */
-async function splitPopulation(teamId: TeamId, from: Date, to: Date, buckets: number[], starts: number[]): Promise<Group[]> {
+async function splitPopulation(teamId: TeamId, from: Date, to: Date, { splitBuckets: buckets, splitTaskTypes: taskTypes, segmentStarts: starts }: Plan): Promise<Group[]> {
   if (!buckets.length) return [];
   const firstDay = Math.floor(from.getTime() / DAY_MS) * DAY_MS;
   const reads: Promise<Group[]>[] = [];
   for (let day = firstDay; day < to.getTime(); day += DAY_MS) {
     const start = Math.max(day, from.getTime()), end = Math.min(day + DAY_MS, to.getTime());
     if (start === day && end === day + DAY_MS) continue; // whole days are read below in one query
-    const whole = () => getTaskSizePopulation(teamId, new Date(day), new Date(day + DAY_MS), buckets, starts);
-    const raw = (a: number, b: number) => (a < b ? getRawPopulation(teamId, new Date(a), new Date(b), starts, { buckets }) : Promise.resolve([]));
+    const whole = () => getTaskSizePopulation(teamId, new Date(day), new Date(day + DAY_MS), buckets, starts, taskTypes);
+    const raw = (a: number, b: number) => (a < b ? getRawPopulation(teamId, new Date(a), new Date(b), starts, { buckets, taskTypes }) : Promise.resolve([]));
     if (end - start <= DAY_MS / 2) reads.push(raw(start, end));
     else reads.push(whole(), raw(day, start).then(negate), raw(end, day + DAY_MS).then(negate));
   }
   const dayFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
   const dayTo = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
-  if (dayFrom < dayTo) reads.push(getTaskSizePopulation(teamId, dayFrom, dayTo, buckets, starts));
+  if (dayFrom < dayTo) reads.push(getTaskSizePopulation(teamId, dayFrom, dayTo, buckets, starts, taskTypes));
   return (await Promise.all(reads)).flat();
 }
 
@@ -44,7 +44,7 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
     listPrices(teamId),
     plan.metadata
       ? Promise.all([getRawCellEvidence(teamId, from, to, plan.metadataKeys), getRawPopulation(teamId, from, to, plan.segmentStarts, { metadata: true })]).then(([cells, groups]) => ({ cells, groups }))
-      : Promise.all([getRollupCells(teamId, from, to, plan.splitBuckets), splitPopulation(teamId, from, to, plan.splitBuckets, plan.segmentStarts)])
+      : Promise.all([getRollupCells(teamId, from, to, { buckets: plan.splitBuckets, taskTypes: plan.splitTaskTypes }), splitPopulation(teamId, from, to, plan)])
           .then(([rollup, split]) => ({ cells: rollup.cells, groups: [...rollup.groups, ...split] })),
   ]);
   const index = indexPrices(priceList);

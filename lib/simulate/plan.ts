@@ -5,11 +5,12 @@ import type { Policy } from "@switchyard/sdk";
 import { CONTEXT_BOUNDS } from "@/lib/ingest/rollup";
 
 /**
- * splitBuckets: context buckets a threshold falls inside. segmentStarts: every size at which some
- * condition or bucket changes (sorted); calls read one by one are grouped by the last start at or below
- * their size, which routes exactly as the size itself and keeps the groups few.
+ * splitBuckets: context buckets a threshold falls inside; splitTaskTypes: the task types those thresholds'
+ * conditions are limited to (null: all), since only they route differently within the bucket.
+ * segmentStarts: every size at which some condition or bucket changes (sorted); calls read one by one are
+ * grouped by the last start at or below their size, which routes exactly as the size itself.
  */
-export type Plan = { splitBuckets: number[]; segmentStarts: number[]; metadata: boolean; metadataKeys: string[] };
+export type Plan = { splitBuckets: number[]; splitTaskTypes: string[] | null; segmentStarts: number[]; metadata: boolean; metadataKeys: string[] };
 
 type Range = { gt?: number; gte?: number; lt?: number; lte?: number };
 
@@ -31,6 +32,7 @@ export function plan(policy: Policy): Plan {
   const split = new Set<number>();
   const starts = new Set<number>([0, ...CONTEXT_BOUNDS]);
   const keys = new Set<string>();
+  let splitTypes: Set<string> | null = new Set<string>();
   // Rules and the exploration condition both route on these features.
   const conditions = [...(policy.rules ?? []).map((r) => r.when), policy.explore?.when];
   for (const when of conditions) {
@@ -39,10 +41,13 @@ export function plan(policy: Policy): Plan {
       starts.add(edge);
       for (let b = 0; b <= CONTEXT_BOUNDS.length; b++) {
         const [lo, hi] = bucketRange(b);
-        if (lo < edge && edge < hi) split.add(b);
+        if (!(lo < edge && edge < hi)) continue;
+        split.add(b);
+        if (!when?.taskType) splitTypes = null;
+        else for (const t of when.taskType) splitTypes?.add(t);
       }
     }
   }
   const metadataKeys = [...keys].sort();
-  return { splitBuckets: [...split].sort((a, b) => a - b), segmentStarts: [...starts].sort((a, b) => a - b), metadata: metadataKeys.length > 0, metadataKeys };
+  return { splitBuckets: [...split].sort((a, b) => a - b), splitTaskTypes: splitTypes && [...splitTypes].sort(), segmentStarts: [...starts].sort((a, b) => a - b), metadata: metadataKeys.length > 0, metadataKeys };
 }

@@ -74,6 +74,16 @@ describe("simulate", () => {
     const shortExpected = (await scanEveryCall(teamId, events, policy, hour)).find((r) => r.taskType === "extract")!;
     expect(short.tasks).toBe(120);
     expect(short.projected.costUsd).toBeCloseTo(shortExpected.projected.costNanos / 1e9, 6);
+
+    // A threshold limited to classify: only classify's calls in the bucket are read exactly, extract's come
+    // from the rollups (not lost, not counted twice); every task type projects as the call-by-call scan does.
+    const classifyOnly: Policy = { defaultModel: "gpt-5.4-nano", rules: [{ id: "long", when: { taskType: ["classify"], contextTokens: { gt: 2500 } }, model: "gpt-5.4-mini" }] };
+    const limited = await simulate(teamId, { ...late, policy: classifyOnly, assumptions });
+    const limitedExpected = await scanEveryCall(teamId, events, classifyOnly, late);
+    for (const row of limited.byTaskType) {
+      const ref = limitedExpected.find((r) => r.taskType === row.taskType)!;
+      expect([row.taskType, row.tasks, row.projected.costUsd]).toEqual([ref.taskType, ref.tasks, Math.round(ref.projected.costNanos / 1000) / 1e6]);
+    }
   });
 
   it("takes success from every label of the model, shadow evaluations included", async () => {
