@@ -40,7 +40,7 @@ async function splitPopulation(teamId: TeamId, from: Date, to: Date, { splitBuck
 export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }, plan: Plan, now = new Date()): Promise<SimData> {
   const { from, to } = window;
   const [stats, priceList, { cells, groups }] = await Promise.all([
-    getModelStats(teamId, from, to),
+    getModelStats(teamId, from, to, {}, { latencyOnly: true }),
     listPrices(teamId),
     plan.metadata
       ? Promise.all([getRawCellEvidence(teamId, from, to, plan.metadataKeys), getRawPopulation(teamId, from, to, plan.segmentStarts, { metadata: true })]).then(([cells, groups]) => ({ cells, groups }))
