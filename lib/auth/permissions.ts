@@ -11,6 +11,9 @@ export const canPublishPolicies = (role: Role) => managers.includes(role);
 export const canChangeCapture = (role: Role) => managers.includes(role);
 export const canChangeTimeZone = (role: Role) => managers.includes(role);
 export const canEditDrafts = (role: Role) => role !== "viewer";
+export const canManageEvaluators = (role: Role) => managers.includes(role);
+/** Labelling calls in the review queue: anyone who works on the team, not viewers. */
+export const canReview = (role: Role) => role !== "viewer";
 
 /** Only owners hand out or take away ownership; admins manage everyone below owner. */
 export function canAssignRole(actor: Role, from: Role | null, to: Role) {

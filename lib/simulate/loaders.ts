@@ -5,6 +5,7 @@ import type { TeamId } from "@/lib/auth/team-id";
 import type { Window } from "@/lib/analytics/range";
 import { issuesOf } from "@/lib/http/errors";
 import { getPolicySettings } from "@/lib/policies/data";
+import { getReviewCost } from "@/lib/review/data";
 import { loadStartingPoint } from "@/lib/policies/loaders";
 import { simulateWithData } from "@/lib/simulate";
 import { cascadeAdvice } from "@/lib/simulate/cascade";
@@ -21,15 +22,17 @@ export async function loadSimulatePage(teamId: TeamId, window: Window, params: R
   const parsed = paramsSchema.safeParse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== "")));
   const errors = parsed.success ? [] : issuesOf(parsed.error).map((i) => `${i.path === "review" ? "review cost per failure" : i.path}: ${i.message}`);
   const p = parsed.success ? parsed.data : {};
-  const assumptions = { reviewCostPerFailureUsd: p.review ?? DEFAULT_ASSUMPTIONS.reviewCostPerFailureUsd, minSamples: p.minSamples ?? DEFAULT_ASSUMPTIONS.minSamples };
   const start = p.start ?? "current";
-  const [point, settings] = await Promise.all([loadStartingPoint(teamId, start), getPolicySettings(teamId)]);
+  const [point, settings, reviewCost] = await Promise.all([loadStartingPoint(teamId, start), getPolicySettings(teamId), getReviewCost(teamId)]);
+  // A failure that needs a review costs what a review measurably costs (Review page), unless the query says otherwise.
+  const measured = reviewCost.costPerReviewUsd === null ? null : Math.round(reviewCost.costPerReviewUsd * 100) / 100;
+  const assumptions = { reviewCostPerFailureUsd: p.review ?? measured ?? DEFAULT_ASSUMPTIONS.reviewCostPerFailureUsd, minSamples: p.minSamples ?? DEFAULT_ASSUMPTIONS.minSamples };
   if ("error" in point && point.error) errors.push(point.error);
   const { policy, label, current, startingPoints } = point;
   const { result, data } = await simulateWithData(teamId, { from: window.from, to: window.to, policy, assumptions });
   const points = frontier(data, assumptions);
   return {
-    start, label, policy, assumptions, errors, result,
+    start, label, policy, assumptions, errors, result, reviewCost,
     frontier: Object.fromEntries(points),
     // Shadow evaluations per task type: how many calls, and as a share of the task type's tasks.
     shadowCoverage: Object.fromEntries(result.byTaskType.map((r) => {

@@ -53,6 +53,11 @@ export default async function SimulatePage({ params, searchParams }: Props) {
         <label className="text-xs text-gray-600">
           Review cost per failure ($)
           <input name="review" type="number" min="0" step="0.01" defaultValue={view.assumptions.reviewCostPerFailureUsd} className={`${inputClass} mt-0.5 w-32 py-1.5`} />
+          <span className="mt-0.5 block max-w-xs text-gray-500">
+            {view.reviewCost.costPerReviewUsd === null
+              ? <>Not measured yet: <Link className="underline" href={`/${slug}/review`}>review</Link> calls with an hourly rate set.</>
+              : `Measured: ${formatDollars(view.reviewCost.costPerReviewUsd)} a review (median ${Math.round(view.reviewCost.medianSeconds!)} s at ${formatDollars(view.reviewCost.hourlyUsd!)}/h, ${formatCount(view.reviewCost.reviews)} reviews in 30 days)`}
+          </span>
         </label>
         <label className="text-xs text-gray-600">
           Minimum labels per model

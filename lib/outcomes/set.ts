@@ -1,0 +1,26 @@
+// Setting outcomes that came from a review or an evaluator (contracts §13 precedence is the callers'):
+// the calls' outcome and its source change and the rollups move by the difference, in the caller's
+// transaction (which holds the labels lock and has the calls locked).
+import { effectiveOutcome, RollupBatch } from "@/lib/ingest/rollup";
+import { writeRollups } from "@/lib/ingest/rollup-sql";
+import { Columns, type Tx } from "@/lib/ingest/sql";
+import type { LockedCall } from "@/lib/ingest/stored-calls";
+
+export type OutcomeChange = { call: LockedCall; outcome: number | null; source: number | null };
+
+export async function setOutcomes(tx: Tx, teamSeq: number, changes: OutcomeChange[]) {
+  const rollups = new RollupBatch();
+  const updates = new Columns(["text", "int2", "int2"]);
+  for (const { call, outcome, source } of changes) {
+    if (outcome === call.outcome && source === call.outcomeSource) continue;
+    rollups.changeOutcome(call, effectiveOutcome(call), effectiveOutcome({ ...call, outcome }));
+    updates.add([call.id, outcome, outcome === null ? null : source]);
+  }
+  if (!updates.length) return;
+  await tx.query(
+    `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeSource" = v.source
+     FROM ${updates.unnest()} AS v(id, outcome, source) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
+    updates.params,
+  );
+  await writeRollups(tx, teamSeq, rollups.sorted());
+}
