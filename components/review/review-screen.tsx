@@ -65,7 +65,7 @@ export function ReviewScreen({ slug, items }: { slug: string; items: ReviewItemV
   if (!item) return null;
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-4">
-      <ol aria-label="Calls to review" className="space-y-1 text-sm lg:col-span-1">
+      <ol aria-label="Calls to review" className="max-h-40 space-y-1 overflow-y-auto text-sm lg:col-span-1 lg:max-h-none">
         {items.map((i, n) => (
           <li key={i.callId}>
             <button type="button" onClick={() => setIndex(n)} aria-current={n === index ? "true" : undefined}

@@ -19,8 +19,11 @@ export async function recordReview(teamId: TeamId, userId: string, callId: strin
       `SELECT "heldBy", "heldAt", "doneAt" FROM "ReviewItem" WHERE "teamSeq" = $1 AND "callId" = $2 FOR UPDATE`, [seq, callId]);
     if (!item || item.doneAt) throw notFound("This call is not waiting for review (someone may have reviewed it already).");
     if (item.heldBy !== userId) throw conflict("Another reviewer holds this call.");
-    // Time on the item: from when it was held for this reviewer, at most the hold (an idle reviewer is not working).
-    const seconds = Math.min(HOLD_MS, Math.max(0, Date.now() - new Date(item.heldAt!).getTime())) / 1000;
+    // Time on the item: items are held ten at a time and worked through in turn, so from the later of its
+    // hold and this reviewer's previous verdict; at most the hold (an idle reviewer is not working).
+    const [last] = await tx.query<{ at: Date | null }>(`SELECT max("at") AS at FROM "Review" WHERE "teamSeq" = $1 AND "reviewerId" = $2`, [seq, userId]);
+    const started = Math.max(new Date(item.heldAt!).getTime(), last?.at ? new Date(last.at).getTime() : 0);
+    const seconds = Math.min(HOLD_MS, Math.max(0, Date.now() - started)) / 1000;
     await tx.query(
       `INSERT INTO "Review" ("teamSeq", "callId", "reviewerId", "verdict", "reason", "seconds") VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT ("teamSeq", "callId") DO UPDATE SET "reviewerId" = EXCLUDED."reviewerId", "verdict" = EXCLUDED."verdict", "reason" = EXCLUDED."reason", "seconds" = EXCLUDED."seconds", "at" = now()`,

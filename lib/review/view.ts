@@ -15,6 +15,7 @@ export function toReviewView(item: HeldItem) {
   const captured = readCaptured(item.input, item.output);
   return {
     callId: item.callId, why: item.why, taskType: item.taskType, model: item.model, shadow: item.shadow,
-    input: pretty(item.input), output: captured.text ?? pretty(item.output), toolCalls: captured.toolCalls,
+    // The answer's text where the output wrapped it (a chat message, Responses items), else the output as stored.
+    input: pretty(item.input), output: captured.text !== null && captured.text !== item.output ? captured.text : pretty(item.output), toolCalls: captured.toolCalls,
   };
 }

@@ -10,6 +10,7 @@ import { TeamPages } from "./pages/team";
 test("review ten calls by keyboard alone, and Simulate takes the measured review cost", async ({ page, request }) => {
   test.setTimeout(120_000);
   await new AuthPages(page).signUp(`review-${crypto.randomBytes(3).toString("hex")}@example.test`, "review-password-1");
+  await expect(page.getByText("No calls logged yet")).toBeVisible();
   const team = new TeamPages(page);
   const slug = team.slug();
   const admin = await (await team.createKey("admin", "admin")).inputValue();

@@ -81,11 +81,15 @@ describe("review queue", () => {
 
     // The app labels "c" while it waits: the review that follows is kept but does not change the outcome.
     await applyOutcomes(teamId, [{ callId: "c", outcome: "success" }]);
+    // Time on "c" counts from the later of its hold and the previous verdict: both 30 s ago.
     await heldFor(seq, "c", 30);
+    await db().$executeRaw`UPDATE "Review" SET "at" = now() - interval '30 seconds' WHERE "teamSeq" = ${seq}`;
     await recordReview(teamId, user.id, "c", 0, null);
     expect(await outcomeOf(seq, "c")).toEqual([1, null]);
-    // A skip: no verdict, no label, out of the queue.
-    await recordReview(teamId, user.id, "a", null, null);
+    expect((await db().review.findUniqueOrThrow({ where: { teamSeq_callId: { teamSeq: seq, callId: "c" } } })).seconds).toBeGreaterThanOrEqual(30);
+    // A skip: no verdict, no label, out of the queue; it took no time since the verdict before it.
+    await heldFor(seq, "a", 300);
+    expect((await recordReview(teamId, user.id, "a", null, null)).seconds).toBeLessThan(5);
     expect(await outcomeOf(seq, "a")).toEqual([1, 3]);
     await expect(recordReview(teamId, user.id, "a", 1, null)).rejects.toMatchObject({ status: 404 });
 
