@@ -1,4 +1,5 @@
-// One call with everything around it: its content, the other attempts of its task and its shadow twins.
+// One call with everything around it: its content, the other attempts of its task, its shadow twins, and
+// every evaluator verdict and human review on it.
 // Attempts and twins are looked up within an hour of the call, on the (teamSeq, ts) index.
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
@@ -12,19 +13,27 @@ export async function getCall(teamId: TeamId, id: string) {
   const call = team && (await db().call.findUnique({ where: { teamSeq_id: { teamSeq: team.seq, id } } }));
   if (!call) return null;
   const root = call.shadowOf ?? call.parentId ?? call.id;
-  const [content, related] = await Promise.all([
+  const [content, related, scores, review] = await Promise.all([
     db().callContent.findUnique({ where: { teamSeq_callId: { teamSeq: call.teamSeq, callId: call.id } } }),
     db().$queryRaw<CallListRow[]>`
       SELECT ${CALL_ROW} FROM "Call"
       WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${new Date(call.ts.getTime() - HOUR_MS)} AND "ts" < ${new Date(call.ts.getTime() + HOUR_MS)}
         AND ("id" = ${root} OR "parentId" = ${root} OR "shadowOf" = ${root} OR "shadowOf" = ${call.id})
       ORDER BY "attempt", "ts"`,
+    // Every verdict on the call, each evaluator version's; `current` marks those its outcome can follow.
+    db().$queryRaw<{ evaluatorId: string; name: string; version: number; current: boolean; verdict: number; reason: string | null; costNanos: bigint | null; at: Date }[]>`
+      SELECT s."evaluatorId", e."name", s."version", (s."version" = e."version" AND e."enabled") AS current, s."verdict", s."reason", s."costNanos", s."at"
+      FROM "Score" s JOIN "Evaluator" e ON e."id" = s."evaluatorId"
+      WHERE s."teamSeq" = ${call.teamSeq} AND s."callId" = ${call.id} ORDER BY e."name", s."version" DESC`,
+    db().review.findUnique({ where: { teamSeq_callId: { teamSeq: call.teamSeq, callId: call.id } } }),
   ]);
   return {
     call,
     content,
     attempts: related.filter((r) => r.shadowOf === null),
     shadows: related.filter((r) => r.shadowOf !== null && r.id !== call.id),
+    scores,
+    review,
   };
 }
 

@@ -20,14 +20,15 @@ export default async function CallPage({ params, searchParams }: Props) {
   const callId = decodeSegment(id);
   const found = callId === null ? null : await loadCall(team.id, callId);
   if (!found) notFound();
-  const { call, content, attempts, shadows } = found;
+  const { call, content, attempts, shadows, scores, review } = found;
+  const source = call.traceOutcome !== null ? " (from its trace)" : call.outcome === null ? "" : call.outcomeSource === 2 ? " (from a review)" : call.outcomeSource === 3 ? " (from its evaluators)" : " (from the app)";
   const back = new URLSearchParams(Object.entries(await searchParams).filter((e): e is [string, string] => Boolean(e[1])));
   const fields: [string, React.ReactNode][] = [
     ["Time", formatDateTime(call.ts, team.timeZone)],
     ["Task type", <Link key="t" className="text-blue-800 underline" href={`/${slug}/tasks/${encodeURIComponent(call.taskType)}`}>{call.taskType}</Link>],
     ["Model", `${call.model}${call.provider ? ` (${call.provider})` : ""}`],
     ["Status", <StatusBadge key="s" status={call.status} errorType={call.errorType} />],
-    ["Outcome", <span key="o"><OutcomeBadge outcome={call.traceOutcome ?? call.outcome} />{call.traceOutcome !== null && " (from its trace)"}{call.outcomeReason && ` ${call.outcomeReason}`}</span>],
+    ["Outcome", <span key="o"><OutcomeBadge outcome={call.traceOutcome ?? call.outcome} />{source}{call.outcomeReason && ` ${call.outcomeReason}`}</span>],
     ["Latency / TTFT", `${formatMs(call.latencyMs)} / ${formatMs(call.ttftMs)}`],
     ["Input / output tokens", `${formatCount(call.inputTokens)} / ${formatCount(call.outputTokens)}`],
     ["Cached / reasoning tokens", `${formatCount(call.cachedTokens ?? 0)} / ${formatCount(call.reasoningTokens ?? 0)}`],
@@ -66,6 +67,22 @@ export default async function CallPage({ params, searchParams }: Props) {
         </Card>
         {attempts.length > 1 && <Card title="Attempts of this task"><RelatedCalls caption="Attempts" calls={attempts} slug={slug} zone={team.timeZone} current={call.id} /></Card>}
         {shadows.length > 0 && <Card title="Shadow evaluations" description="The same request sent to another model to measure it; not part of production spend."><RelatedCalls caption="Shadow calls" calls={shadows} slug={slug} zone={team.timeZone} current={call.id} /></Card>}
+        {(scores.length > 0 || review) && (
+          <Card title="Verdicts" description="Every evaluator version that judged this call, and the human review. The outcome follows the app's label, else the review, else the current evaluators.">
+            <ul className="space-y-2 text-sm">
+              {review && (
+                <li><strong>Review</strong>: {review.verdict === null ? "skipped" : <OutcomeBadge outcome={review.verdict} />} in {Math.round(review.seconds)} s, {formatDateTime(review.at, team.timeZone)}{review.reason && ` · ${review.reason}`}</li>
+              )}
+              {scores.map((s) => (
+                <li key={`${s.evaluatorId}|${s.version}`} className={s.current ? "" : "text-gray-500"}>
+                  <strong>{s.name}</strong> v{s.version}{s.current ? "" : " (earlier version)"}: <OutcomeBadge outcome={s.verdict} />
+                  {s.reason && <span className="break-words"> · {s.reason}</span>}
+                  {s.costNanos !== null && ` · judge cost ${formatUsd(s.costNanos)}`} · {formatDateTime(s.at, team.timeZone)}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
         <Card title="Content">
           {content ? (
             <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
