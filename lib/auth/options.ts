@@ -4,19 +4,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { env } from "@/lib/env";
 import { findUserByEmail } from "@/lib/auth/data";
-import { createUser, newSessionSecret } from "@/lib/auth/mutations";
-import { getOrCreateInstanceSetting } from "@/lib/instance/mutations";
+import { createUser } from "@/lib/auth/mutations";
+import { getSessionSecret } from "@/lib/auth/session-secret";
 import { githubUserinfo } from "@/lib/auth/github";
 import { verifyPassword } from "@/lib/auth/password";
 import { signInSchema } from "@/lib/auth/schema";
 
 const memo = globalThis as unknown as { __switchyardAuth?: Promise<NextAuthOptions> };
-
-// Without NEXTAUTH_SECRET the secret is generated once and kept in the database, so sessions survive
-// restarts and every instance on one PostgreSQL agrees on it.
-async function sessionSecret() {
-  return env().NEXTAUTH_SECRET ?? getOrCreateInstanceSetting("nextauth_secret", newSessionSecret);
-}
 
 async function authorizeCredentials(credentials: Record<string, string> | undefined) {
   const parsed = signInSchema.safeParse(credentials ?? {});
@@ -53,7 +47,7 @@ async function build(): Promise<NextAuthOptions> {
     providers.push({ ...github, userinfo: { url: "https://api.github.com/user", request: githubUserinfo() } });
   }
   return {
-    secret: await sessionSecret(),
+    secret: await getSessionSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,

@@ -45,5 +45,9 @@ describe("evaluator config", () => {
     expect(issues("llm_judge", { ...judge, apiKey: "k".repeat(501) })).toEqual(["apiKey: must be at most 500 characters"]);
     expect(issues("llm_judge", { ...judge, model: "" })).toEqual(["model: must not be empty"]);
     expect(issues("llm_judge", { ...judge, rubric: "r".repeat(20_001) })).toEqual(["rubric: must be at most 20000 characters"]);
+    expect(issues("llm_judge", { ...judge, apiKey: null, dailyCapUsd: 2.5 })).toEqual([]);
+    expect(issues("llm_judge", { ...judge, dailyCapUsd: 0 })).toEqual(["dailyCapUsd: must be more than 0"]);
+    expect(issues("llm_judge", { ...judge, dailyCapUsd: "5" })).toHaveLength(1);
+    expect(issues("llm_judge", { ...judge, apiKeyEncrypted: "v1.x" })).toEqual([': Unrecognized key: "apiKeyEncrypted"']);
   });
 });

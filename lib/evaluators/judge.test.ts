@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judgeRequest, parseJudgeResponse } from "@/lib/evaluators/judge";
+import { judgePromptChars, judgeRequest, parseJudgeResponse } from "@/lib/evaluators/judge";
 
 const config = { baseUrl: "https://api.openai.com/v1/", apiKey: "sk-test", model: "gpt-5.4-mini", rubric: "Question: {{input}}\nAnswer: {{output}}\nPass if the answer is polite. Again: {{output}}" };
 
@@ -45,5 +45,13 @@ describe("parseJudgeResponse", () => {
     expect(parseJudgeResponse(completion("The answer passes."))).toMatchObject({ verdict: null, reason: expect.stringMatching(/^judge answer is not JSON: /), inputTokens: 812, outputTokens: 31 });
     expect(parseJudgeResponse(completion('{"verdict":"maybe","reason":"unsure"}')).reason).toBe('judge verdict must be "pass" or "fail", got "maybe"');
     expect(parseJudgeResponse({ choices: [{ message: { role: "assistant", content: null, refusal: "I can't help with that." } }] }).reason).toBe("judge refused: I can't help with that.");
+  });
+});
+
+describe("judgePromptChars", () => {
+  it("is the length of the prompt judgeRequest sends, each placeholder counted as often as it appears", () => {
+    const sent = (input: string | null, output: string) => JSON.parse(judgeRequest(config, input, output).body).messages.reduce((n: number, m: { content: string }) => n + m.content.length, 0);
+    expect(judgePromptChars(config.rubric, 18, 16)).toBe(sent("Where is my order?", "It ships Monday."));
+    expect(judgePromptChars(config.rubric, null, 3)).toBe(sent(null, "abc"));
   });
 });

@@ -42,6 +42,14 @@ export function judgeRequest(config: Config<"llm_judge">, input: string | null, 
   };
 }
 
+/** The length of the prompt judgeRequest sends for captured content of these lengths (input null: not captured), for estimates. */
+export function judgePromptChars(rubric: string, inputChars: number | null, outputChars: number): number {
+  const values = { input: inputChars ?? NOT_CAPTURED.length, output: outputChars };
+  let chars = SYSTEM.length + rubric.length;
+  for (const m of rubric.matchAll(/\{\{(input|output)\}\}/g)) chars += values[m[1] as "input" | "output"] - m[0].length;
+  return chars;
+}
+
 /** Tokens are null when the answer did not report usage, so the caller can tell unknown from free. */
 export type JudgeResult = { verdict: "pass" | "fail" | null; reason: string; inputTokens: number | null; outputTokens: number | null };
 

@@ -36,6 +36,8 @@ const jsonSchema = z.record(z.string(), z.unknown()).superRefine((schema, ctx) =
   if (!compiled.ok) ctx.addIssue({ code: "custom", message: `does not compile: ${compiled.error}` });
 });
 
+const judgeUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000, "must be at most 2000 characters");
+
 // Only flags that keep a regex a plain test of the text, each once (RegExp refuses repeats).
 const FLAGS = /^(?!.*(.).*\1)[gimsuy]*$/;
 
@@ -58,14 +60,30 @@ export const configSchemas = {
   contains: z.strictObject({ text: text(10_000), mustContain: z.boolean() }),
   expected: z.strictObject({ metadataKey: text(64), mode: z.enum(["exact", "json_equal"], { message: "must be exact or json_equal" }) }),
   tool_args: z.strictObject({}),
+  // The server POSTs to baseUrl, loopback and private addresses included: a judge on the local network
+  // (Ollama, vLLM) is a use case, and only a team admin sets it. That is the contract, SSRF included: an
+  // admin can make the server send the rubric-filled prompt to any http(s) address it reaches (redirects
+  // are not followed, and the answer is shown only as a verdict or an error line).
   llm_judge: z.strictObject({
-    baseUrl: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000, "must be at most 2000 characters"),
-    // Optional: a local judge (Ollama, vLLM) needs none, and a change that leaves it out keeps the stored one.
-    apiKey: text(500).optional(),
+    baseUrl: judgeUrl,
+    // Optional: a local judge needs none. Left out on a change, the stored one is kept; null removes it.
+    // Stored encrypted (secret.ts) as apiKeyEncrypted, never returned.
+    apiKey: text(500).nullable().optional(),
     model: text(128),
     rubric: text(20_000),
+    dailyCapUsd: z.number().positive("must be more than 0").max(1_000_000, "must be at most 1000000").optional(),
   }),
 } satisfies Record<Kind, z.ZodType>;
+
+/** A judge's config as stored: the key sealed (mutations.ts), never in the clear. */
+export const storedJudgeConfig = z.object({
+  baseUrl: judgeUrl,
+  model: text(128),
+  rubric: text(20_000),
+  dailyCapUsd: z.number().positive().optional(),
+  apiKeyEncrypted: z.string().optional(),
+});
+export type StoredJudgeConfig = z.output<typeof storedJudgeConfig>;
 
 export type Config<K extends Kind> = z.output<(typeof configSchemas)[K]>;
 

@@ -1,13 +1,14 @@
 // Evaluating calls inside one transaction: each in-scope, sampled evaluator checks each call's captured
 // output; every verdict is kept as a score; a call's outcome then follows its evaluators (fail if any
 // current one failed, pass if all passed) unless the app or a review set it (contracts §13), and the
-// rollups move with it. Used by the backfill job and by the worker that drains newly stored calls.
+// rollups move with it. Used by the backfill job, by the worker that drains newly stored calls, and by
+// the LLM judge, whose verdicts are obtained outside the transaction (judge-run.ts) and passed in.
 import { stableFraction } from "@switchyard/sdk";
 import { check } from "@/lib/evaluators/kinds";
 import type { Scope } from "@/lib/evaluators/schema";
 import { effectiveOutcome, RollupBatch } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
-import { Columns, type Tx } from "@/lib/ingest/sql";
+import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 import { lockCalls, type LockedCall } from "@/lib/ingest/stored-calls";
 
 export const SOURCE_REVIEW = 2;
@@ -39,22 +40,33 @@ async function subjects(tx: Tx, teamSeq: number, ids: string[]): Promise<Subject
   return calls.map((c) => ({ ...c, metadata: byId.get(c.id)?.metadata ?? null, input: byId.get(c.id)?.input ?? null, output: byId.get(c.id)?.output ?? null }));
 }
 
-/** Evaluates the calls `ids` with `evaluators`; returns how many verdicts were given. Caller holds the labels lock. */
-export async function evaluateCalls(tx: Tx, teamSeq: number, evaluators: EvaluatorRow[], ids: string[]) {
+/** A verdict reached outside the transaction (the LLM judge's), with what it cost (null: unpriced). */
+export type Judged = { verdict: "pass" | "fail"; reason: string; costNanos: bigint | null };
+/** Verdicts by evaluator id, then call id. An evaluator listed here is not checked: its calls without an entry get no score. */
+export type Precomputed = Map<string, Map<string, Judged>>;
+
+/**
+ * Evaluates the calls `ids` with `evaluators`; returns how many verdicts were given. Caller holds the
+ * labels lock. Deterministic kinds are checked here; `precomputed` carries the judge's verdicts.
+ */
+export async function evaluateCalls(tx: Tx, teamSeq: number, evaluators: EvaluatorRow[], ids: string[], precomputed: Precomputed = new Map()) {
   const calls = await subjects(tx, teamSeq, ids);
-  const scores = new Columns(["int4", "text", "text", "int4", "int2", "text"]);
+  const scores = new Columns(["int4", "text", "text", "int4", "int2", "text", "int8"]);
   for (const c of calls) {
     for (const e of evaluators) {
       if (!inScope(e, c) || !sampled(e, c.id)) continue;
-      const result = check(e.kind, e.config, { input: c.input, output: c.output, metadata: c.metadata });
-      if (result.verdict === null) continue; // nothing to judge (no captured output, no expected value)
-      scores.add([teamSeq, c.id, e.id, e.version, result.verdict === "pass" ? 1 : 0, result.reason]);
+      const given = precomputed.get(e.id);
+      const result = given ? given.get(c.id) : check(e.kind, e.config, { input: c.input, output: c.output, metadata: c.metadata });
+      if (!result || result.verdict === null) continue; // nothing to judge (no captured output, no expected value), or not judged
+      const cost = given ? (result as Judged).costNanos : null;
+      scores.add([teamSeq, c.id, e.id, e.version, result.verdict === "pass" ? 1 : 0, result.reason, int8(cost)]);
     }
   }
   if (!scores.length) return 0;
   await tx.query(
-    `INSERT INTO "Score" ("teamSeq", "callId", "evaluatorId", "version", "verdict", "reason") SELECT * FROM ${scores.unnest()}
-     ON CONFLICT ("teamSeq", "callId", "evaluatorId", "version") DO UPDATE SET "verdict" = EXCLUDED."verdict", "reason" = EXCLUDED."reason", "at" = now()`,
+    `INSERT INTO "Score" ("teamSeq", "callId", "evaluatorId", "version", "verdict", "reason", "costNanos") SELECT * FROM ${scores.unnest()}
+     ON CONFLICT ("teamSeq", "callId", "evaluatorId", "version")
+     DO UPDATE SET "verdict" = EXCLUDED."verdict", "reason" = EXCLUDED."reason", "costNanos" = EXCLUDED."costNanos", "at" = now()`,
     scores.params,
   );
   await followEvaluators(tx, teamSeq, calls);

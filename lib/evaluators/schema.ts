@@ -17,8 +17,7 @@ export type Scope = z.output<typeof scopeSchema>;
 export const evaluatorBodySchema = z
   .object({
     name: z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters").transform(toStorable),
-    // The judge's runner (its calls, spend cap and encrypted key) is not built yet: refuse it rather than store a key in the clear.
-    kind: z.enum(KINDS).refine((k) => k !== "llm_judge", "llm_judge is not available yet; use json_schema, regex, contains, expected or tool_args"),
+    kind: z.enum(KINDS, { message: `must be one of ${KINDS.join(", ")}` }),
     config: z.unknown(),
     scope: scopeSchema.default({ production: true, shadow: true }),
     sampleRate: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").default(1),
@@ -35,6 +34,7 @@ export const evaluatorBodySchema = z
   });
 export type EvaluatorBody = z.output<typeof evaluatorBodySchema>;
 
-export const backfillBodySchema = z.object({ from: timeSchema, to: timeSchema }).strict().check(checkWindow);
+/** `dryRun: true` answers the cost estimate (estimate.ts) without starting the job. */
+export const backfillBodySchema = z.object({ from: timeSchema, to: timeSchema, dryRun: z.boolean().default(false) }).strict().check(checkWindow);
 
 export const evaluatorIdParams = z.object({ evaluatorId: z.uuid("must be an evaluator id") });

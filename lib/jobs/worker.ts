@@ -2,10 +2,11 @@
 // of newly stored calls for the evaluators, resting IDLE_MS when there is nothing to do. Every instance
 // runs it; the queue's leases and SKIP LOCKED keep them from doing the same work twice.
 import { BACKFILL_JOB, backfillStep } from "@/lib/evaluators/backfill";
+import { JUDGE_JOB, judgeStep } from "@/lib/evaluators/judge-job";
 import { drainPending } from "@/lib/evaluators/live";
 import { runOneStep, type Handler } from "@/lib/jobs/queue";
 
-export const HANDLERS: Record<string, Handler> = { [BACKFILL_JOB]: backfillStep };
+export const HANDLERS: Record<string, Handler> = { [BACKFILL_JOB]: backfillStep, [JUDGE_JOB]: judgeStep };
 
 const WORKERS = 2;
 const IDLE_MS = 1000;

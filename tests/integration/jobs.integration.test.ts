@@ -53,6 +53,33 @@ describe("job queue", () => {
     expect(await runOneStep({ flaky })).toBe(false);
   });
 
+  it("keeps a step's progress when it asks to retry (attempts counted afresh after progress) or to wait until a time", async () => {
+    const teamId = await team();
+    const results = [
+      { done: 2, finished: false, retry: "judge down" },
+      { done: 0, finished: false, retry: "judge still down" },
+      { done: 1, finished: false, wait: { until: new Date(Date.now() + 3_600_000), reason: "daily cap reached" } },
+      { done: 1, finished: true, message: "1 call skipped" },
+    ];
+    const step: Handler = async () => results.shift()!;
+    const id = await enqueueJob(teamId, "step", {}, 4);
+    await runOneStep({ step });
+    expect(await getJob(teamId, id)).toMatchObject({ state: "queued", done: 2, attempts: 1, error: "judge down" });
+    expect(await runOneStep({ step })).toBe(false); // backing off
+    await elapse();
+    await runOneStep({ step });
+    expect(await getJob(teamId, id)).toMatchObject({ state: "queued", done: 2, attempts: 2, error: "judge still down" });
+    await elapse();
+    await runOneStep({ step });
+    expect(await getJob(teamId, id)).toMatchObject({ state: "queued", done: 3, attempts: 0, error: "daily cap reached" });
+    const { runAt } = await db().job.findUniqueOrThrow({ where: { id } });
+    expect(runAt.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+    expect(await runOneStep({ step })).toBe(false);
+    await elapse();
+    await runOneStep({ step });
+    expect(await getJob(teamId, id)).toMatchObject({ state: "done", done: 4, attempts: 0, error: "1 call skipped" });
+  });
+
   it("takes up a job whose lease expired (its server stopped mid-step), and never one another worker holds", async () => {
     const teamId = await team();
     const id = await enqueueJob(teamId, "once", {});

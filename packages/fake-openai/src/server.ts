@@ -20,8 +20,8 @@ type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 export type FakeOpenAI = {
   url: string;
-  /** Every request body received, in order. */
-  requests: { api: "chat" | "responses"; body: Body }[];
+  /** Every request body received, in order, with its headers (names in lower case). */
+  requests: { api: "chat" | "responses"; body: Body; headers: http.IncomingHttpHeaders }[];
   behave: (body: Body, api: "chat" | "responses") => Behaviour;
   close(): Promise<void>;
 };
@@ -118,7 +118,7 @@ export async function startFakeOpenAI(options: { port?: number; behave?: FakeOpe
         return;
       }
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
-      fake.requests.push({ api, body });
+      fake.requests.push({ api, body, headers: req.headers });
       const b = fake.behave(body, api);
       await sleep(b.delayMs ?? 0);
       if (b.kind === "error") return void res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "fake server error", type: "server_error" } }));
