@@ -9,6 +9,8 @@ const ITEMS = [
   { href: "/traces", label: "Traces" },
   { href: "/simulate", label: "Simulate" },
   { href: "/policies", label: "Policies" },
+  { href: "/evaluators", label: "Evaluators" },
+  { href: "/review", label: "Review" },
   { href: "/settings", label: "Settings" },
 ];
 
