@@ -6,10 +6,9 @@
 import { stableFraction } from "@switchyard/sdk";
 import { check } from "@/lib/evaluators/kinds";
 import type { Scope } from "@/lib/evaluators/schema";
-import { effectiveOutcome, RollupBatch } from "@/lib/ingest/rollup";
-import { writeRollups } from "@/lib/ingest/rollup-sql";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
-import { lockCalls, type LockedCall } from "@/lib/ingest/stored-calls";
+import { COLUMNS, toStored, type LockedCall, type Raw } from "@/lib/ingest/stored-calls";
+import { setOutcomes } from "@/lib/outcomes/set";
 
 export const SOURCE_REVIEW = 2;
 export const SOURCE_EVALUATOR = 3;
@@ -26,18 +25,16 @@ export function inScope(e: Pick<EvaluatorRow, "scope">, c: { taskType: string; m
 /** Deterministic per evaluator and call, so a re-run samples the same calls. */
 export const sampled = (e: Pick<EvaluatorRow, "id" | "sampleRate">, callId: string) => e.sampleRate >= 1 || stableFraction(`eval:${e.id}:${callId}`) < e.sampleRate;
 
-/** Locks the calls and reads what evaluators look at: their metadata and captured content. */
+/** Locks the calls and reads what evaluators look at (their metadata and captured content) in one statement. */
 async function subjects(tx: Tx, teamSeq: number, ids: string[]): Promise<Subject[]> {
   if (!ids.length) return [];
-  const calls = await lockCalls(tx, teamSeq, `"id" = ANY($2::text[])`, [ids]);
-  const extra = await tx.query<{ id: string; metadata: Record<string, string> | null; input: string | null; output: string | null }>(
-    `SELECT c."id", c."metadata", cc."input", cc."output" FROM "Call" c
+  const rows = await tx.query<Raw & { metadata: Record<string, string> | null; input: string | null; output: string | null }>(
+    `SELECT ${COLUMNS}, "metadata", cc."input", cc."output" FROM "Call" c
      LEFT JOIN "CallContent" cc ON cc."teamSeq" = c."teamSeq" AND cc."callId" = c."id"
-     WHERE c."teamSeq" = $1 AND c."id" = ANY($2::text[])`,
+     WHERE c."teamSeq" = $1 AND c."id" = ANY($2::text[]) ORDER BY c."id" FOR UPDATE OF c`,
     [teamSeq, ids],
   );
-  const byId = new Map(extra.map((x) => [x.id, x]));
-  return calls.map((c) => ({ ...c, metadata: byId.get(c.id)?.metadata ?? null, input: byId.get(c.id)?.input ?? null, output: byId.get(c.id)?.output ?? null }));
+  return rows.map((r) => ({ ...toStored(r), metadata: r.metadata, input: r.input, output: r.output }));
 }
 
 /** A verdict reached outside the transaction (the LLM judge's), with what it cost (null: unpriced). */
@@ -87,19 +84,5 @@ async function followEvaluators(tx: Tx, teamSeq: number, calls: LockedCall[]) {
     [teamSeq, open.map((c) => c.id)],
   );
   const byCall = new Map(verdicts.map((v) => [v.callId, Number(v.verdict)]));
-  const rollups = new RollupBatch();
-  const updates = new Columns(["text", "int2"]);
-  for (const c of open) {
-    const outcome = byCall.get(c.id) ?? null;
-    if (outcome === c.outcome) continue;
-    rollups.changeOutcome(c, effectiveOutcome(c), effectiveOutcome({ ...c, outcome }));
-    updates.add([c.id, outcome]);
-  }
-  if (!updates.length) return;
-  await tx.query(
-    `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeSource" = CASE WHEN v.outcome IS NULL THEN NULL ELSE ${SOURCE_EVALUATOR} END
-     FROM ${updates.unnest()} AS v(id, outcome) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
-    updates.params,
-  );
-  await writeRollups(tx, teamSeq, rollups.sorted());
+  await setOutcomes(tx, teamSeq, open.map((call) => ({ call, outcome: byCall.get(call.id) ?? null, source: SOURCE_EVALUATOR })));
 }

@@ -2,18 +2,18 @@
 import type { StoredCall } from "@/lib/ingest/rollup";
 import type { Tx } from "@/lib/ingest/sql";
 
-type Raw = Omit<StoredCall, "shadow" | "costNanos" | "status" | "outcome" | "traceOutcome" | "attempt" | "toolCount"> & {
+export type Raw = Omit<StoredCall, "shadow" | "costNanos" | "status" | "outcome" | "traceOutcome" | "attempt" | "toolCount"> & {
   id: string; traceId: string | null; shadowOf: string | null; costNanos: string | null;
   status: number; outcome: number | null; traceOutcome: number | null; attempt: number; toolCount: number; outcomeSource: number | null;
 };
 
-const COLUMNS = `"id", "traceId", "ts", "taskType", "model", "shadowOf", "contextTokens", "toolCount", "inputTokens", "outputTokens",
+export const COLUMNS = `"id", "traceId", "ts", "taskType", "model", "shadowOf", "contextTokens", "toolCount", "inputTokens", "outputTokens",
   "cachedTokens", "reasoningTokens", "costNanos"::text AS "costNanos", "status", "errorType", "outcome", "traceOutcome", "attempt", "escalatedFrom", "latencyMs", "ttftMs", "outcomeSource"`;
 
 /** outcomeSource: who set `outcome` (null the app, 2 a review, 3 an evaluator; contracts §13). */
 export type LockedCall = StoredCall & { id: string; traceId: string | null; outcomeSource: number | null };
 
-function toStored(r: Raw): LockedCall {
+export function toStored(r: Raw): LockedCall {
   const n = (v: number | null) => (v === null ? null : Number(v));
   return {
     ...r,
