@@ -12,6 +12,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const PORT = 3900;
 const KEY = "bench-ingest-key-0000000000001";
+const ADMIN_KEY = "bench-admin-key-00000000000001";
+/** Each phase of the evaluators comparison (without, with, without again), seconds. */
+const EVAL_SECONDS = Number(process.env.BENCH_EVAL_SECONDS ?? 20);
 const DB = `switchyard_bench_${Date.now()}`;
 
 /** COPY the stored rows out to CSV and back into an identical table, through psql (the COPY protocol). */
@@ -27,11 +30,38 @@ function copyRate(rows: number) {
   return rows / seconds;
 }
 
+/**
+ * Ingest with an enabled evaluator against without, in one run on the same (growing) table: content capture
+ * on in every phase, batches carrying output, phases without / with / without so growth does not favour
+ * either side. With an evaluator, ingest only notes new ids; the server's worker evaluates them meanwhile.
+ */
+async function evaluatorOverhead(line: (name: string, value: string, target: string, ok: boolean) => void) {
+  const api = (method: string, path: string, body: unknown) => fetch(`http://127.0.0.1:${PORT}${path}`, {
+    method, headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" }, body: JSON.stringify(body),
+  }).then(async (r) => ({ status: r.status, json: await r.json() }));
+  await api("PATCH", "/api/v1/settings", { captureContent: true });
+  const template = JSON.stringify({ events: (JSON.parse(batchTemplate()) as { events: Record<string, unknown>[] }).events.map((e, i) => ({ ...e, output: i % 10 ? "A refund is due." : "No." })) });
+  const phase = async (label: string) => {
+    const end = Date.now() + EVAL_SECONDS * 1000;
+    return (await drive({ url: `http://127.0.0.1:${PORT}`, key: KEY, template, clients: CLIENTS, until: () => Date.now() >= end, idPrefix: label })).rate;
+  };
+  const before = await phase("e0-");
+  const created = await api("POST", "/api/v1/evaluators", { name: "mentions refund", kind: "contains", config: { text: "refund", mustContain: true } });
+  if (created.status !== 200) throw new Error(`creating the evaluator answered ${created.status}`);
+  const during = await phase("e1-");
+  await api("PUT", `/api/v1/evaluators/${created.json.id}`, { name: "mentions refund", kind: "contains", config: { text: "refund", mustContain: true }, enabled: false });
+  const after = await phase("e2-");
+  const without = (before + after) / 2;
+  const change = (during - without) / without;
+  line("with an evaluator vs without", `${(change * 100).toFixed(1)}%`, "within 5%", Math.abs(change) <= 0.05);
+  console.log(`ingest events/s without / with / without an evaluator: ${before.toFixed(0)} / ${during.toFixed(0)} / ${after.toFixed(0)} (${EVAL_SECONDS} s each)`);
+}
+
 async function main() {
   await admin(`CREATE DATABASE "${DB}"`);
   const server = await startServer(PORT, {
     DATABASE_URL: dbUrl(DB), SWITCHYARD_INGEST_RATE_LIMIT: "10000000", SWITCHYARD_INIT_EMAIL: "bench@example.test",
-    SWITCHYARD_INIT_PASSWORD: "bench-password-1", SWITCHYARD_INIT_TEAM: "Bench", SWITCHYARD_INIT_INGEST_KEY: KEY,
+    SWITCHYARD_INIT_PASSWORD: "bench-password-1", SWITCHYARD_INIT_TEAM: "Bench", SWITCHYARD_INIT_INGEST_KEY: KEY, SWITCHYARD_INIT_ADMIN_KEY: ADMIN_KEY,
   });
   try {
     console.log(`ingest bench: ${CLIENTS} clients × 1000-event batches for ${SECONDS} s against the built server on PostgreSQL (${os.cpus().length} cores shared)`);
@@ -52,6 +82,7 @@ async function main() {
     line("share of COPY rate", `${((rate / copy) * 100).toFixed(1)}%`, ">= 40%", rate / copy >= 0.4);
     line("bytes per call (table+idx)", perCall.toFixed(0), "<= 250", perCall <= 250);
     console.log(`raw COPY rate: ${copy.toFixed(0)} rows/s; rows stored: ${rows}; heap ${(Number(size.heap_bytes) / rows).toFixed(0)} B + indexes ${(Number(size.index_bytes) / rows).toFixed(0)} B per call; rollups ${(Number(size.rollup_bytes) / 1e6).toFixed(1)} MB; ${run.requests} requests`);
+    await evaluatorOverhead(line);
   } finally {
     stopServer(server);
     await new Promise((r) => setTimeout(r, 1000));
