@@ -16,7 +16,7 @@ import { enqueueJob, type JobRow, type StepResult } from "@/lib/jobs/queue";
 import { notFound } from "@/lib/http/errors";
 
 export const BACKFILL_JOB = "evaluator.backfill";
-export const BACKFILL_CHUNK = 2000;
+export const BACKFILL_CHUNK = 5000;
 
 type Payload = { evaluatorId: string; from: string; to: string; cursor: { ts: string; id: string } | null };
 type Page = { id: string; ts: Date; seq: number }[];
