@@ -26,7 +26,34 @@ function timing(random: Random, c: Call) {
   return { latencyMs: latency, ...(c.streamed ? { ttftMs: Math.round(ttft) } : {}) };
 }
 
-export function generateDay(random: Random, dayStart: Date, dayIndex: number): DemoDay {
+/**
+ * What the app would capture for a call (content capture on): a customer message and the model's answer,
+ * made from what the generator already decided (no extra random draws, so the traffic is the same with or
+ * without content). Wrong answers look wrong the way they do in the article: a misfiled message, an
+ * invoice without its total, a summary that only covers the first half.
+ */
+function contentOf(task: TaskType, id: string, ok: boolean, malformed: boolean, n: number): { input: string; output: string } | null {
+  const topics = ["refund", "billing", "shipping", "account"];
+  const topic = topics[n % topics.length];
+  switch (task) {
+    case "classify":
+      return { input: JSON.stringify({ messages: [{ role: "user", content: `Customer message ${id} about ${topic}.` }] }), output: ok ? topic : topics[(n + 1) % topics.length] };
+    case "extract":
+      return {
+        input: JSON.stringify({ messages: [{ role: "user", content: `Extract the invoice number and total from document ${id}.` }] }),
+        output: malformed ? `{"invoice": "INV-${n}", "total": ` : JSON.stringify(ok ? { invoice: `INV-${n}`, total: (n % 900) + 0.5 } : { invoice: `INV-${n}` }),
+      };
+    case "summarize":
+      return {
+        input: JSON.stringify({ messages: [{ role: "user", content: `Summarize report ${id}.` }] }),
+        output: ok ? `Summary of report ${id}: revenue, costs and the outlook are covered in order.` : `Summary of report ${id}: revenue and costs (covers the first half only).`,
+      };
+    default:
+      return null;
+  }
+}
+
+export function generateDay(random: Random, dayStart: Date, dayIndex: number, withContent = false): DemoDay {
   const events: DemoEvent[] = [];
   const traceLabels: DemoDay["traceLabels"] = [];
   let n = 0;
@@ -75,8 +102,9 @@ export function generateDay(random: Random, dayStart: Date, dayIndex: number): D
     const malformed = !apiError && task === "extract" && model === NANO && chance(random, 0.03);
     const labeled = chance(random, LABELED_SHARE[task]);
     const ok = chance(random, successRate(task, model, input));
+    const captured = withContent && !apiError ? contentOf(task, `${dayIndex}-${t}`, ok, malformed, t) : null;
     const first = emit(task, call, {
-      metadata,
+      metadata, ...captured,
       ...(apiError ? { status: "error", errorType: pickWeighted(random, { api_error: 2, timeout: 2, rate_limit: 1 }), outputTokens: 0 } : {}),
       ...(malformed ? { errorType: "malformed_output", outcome: "failure" } : labeled && !apiError ? { outcome: ok ? "success" : "failure" } : {}),
     });
@@ -91,9 +119,13 @@ export function generateDay(random: Random, dayStart: Date, dayIndex: number): D
     // Shadow evaluation: a sample of mini's summaries and extractions also run on nano, judged the same way.
     const shadowRate = model === MINI ? (task === "summarize" ? 0.15 : task === "extract" ? 0.1 : 0) : 0;
     if (chance(random, shadowRate)) {
+      const judged = chance(random, 0.7);
+      const shadowOk = judged && chance(random, successRate(task, NANO, input));
+      // Unlabelled shadow answers are captured as if right or wrong by the same draw pattern (no extra draws).
       emit(task, { ...call, model: NANO, ts: ts + 200 }, {
         shadowOf: first.id, metadata,
-        ...(chance(random, 0.7) ? { outcome: chance(random, successRate(task, NANO, input)) ? "success" : "failure" } : {}),
+        ...(withContent ? contentOf(task, `${dayIndex}-${t}-shadow`, judged ? shadowOk : ok, false, t) : {}),
+        ...(judged ? { outcome: shadowOk ? "success" : "failure" } : {}),
       });
     }
   }

@@ -11,17 +11,20 @@ import { getOrCreateInstanceSetting, setInstanceSetting } from "@/lib/instance/m
 import { ingestEvents } from "@/lib/ingest/mutations";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
 import { findOwnedTeamByName } from "@/lib/teams/data";
+import { setContentCapture } from "@/lib/teams/mutations";
+import { seedDemoEvidence } from "@/lib/demo/evidence";
 
 export const DEMO_USER = { email: "demo@switchyard.local", password: "switchyard-demo" };
 export const DEMO_TEAM = "Demo";
 const DAY_MS = 86_400_000;
+const CONTENT_DAYS = 7;
 
-async function demoTeam(): Promise<{ teamId: TeamId; slug: string }> {
+async function demoTeam(): Promise<{ teamId: TeamId; slug: string; userId: string }> {
   const existing = await findUserByEmail(DEMO_USER.email);
   const userId = existing?.id ?? (await createUser({ ...DEMO_USER, name: "Demo user", teamName: DEMO_TEAM })).user.id;
   const team = await findOwnedTeamByName(userId, DEMO_TEAM);
   if (!team) throw new Error(`The demo user exists but owns no "${DEMO_TEAM}" team; remove the user or set SWITCHYARD_DEMO=0.`);
-  return { teamId: checkedTeamId(team.id), slug: team.slug };
+  return { teamId: checkedTeamId(team.id), slug: team.slug, userId };
 }
 
 // The embedded database runs in this process and its promises settle without returning to the event
@@ -42,20 +45,26 @@ async function store(teamId: TeamId, day: ReturnType<typeof generateDay>) {
 
 /** Seeds (or finishes seeding) the demo team; `log` receives progress lines. Returns the team's slug. */
 export async function seedDemo(log: (line: string) => void = () => undefined, days = 30) {
-  const { teamId, slug } = await demoTeam();
+  const { teamId, slug, userId } = await demoTeam();
   // The 30 days end with the day seeding first began (up to that moment), so a resumed run makes the same traffic.
   const anchor = Number(await getOrCreateInstanceSetting("demo_anchor", () => String((Math.floor(Date.now() / DAY_MS) + 1) * DAY_MS)));
   const done = Number((await getInstanceSetting("demo_days_done")) ?? 0);
-  if (done >= days) return { slug, calls: 0 };
+  if (done >= days) {
+    await seedDemoEvidence(teamId, userId, anchor, log);
+    return { slug, calls: 0 };
+  }
+  // The last week's calls carry their content, for the evaluators and the review queue.
+  if (done === 0) await setContentCapture(teamId, userId, true);
   const started = Date.now();
   let calls = 0;
   for (let d = done; d < days; d++) {
     const dayStart = new Date(anchor - (days - d) * DAY_MS);
-    const day = generateDay(seeded(7919 * (d + 1)), dayStart, d);
+    const day = generateDay(seeded(7919 * (d + 1)), dayStart, d, d >= days - CONTENT_DAYS);
     const now = Date.now();
     calls += await store(teamId, { events: day.events.filter((e) => e.timestamp <= now), traceLabels: day.traceLabels });
     await setInstanceSetting("demo_days_done", String(d + 1));
     if ((d + 1) % 5 === 0) log(`demo traffic: ${d + 1}/${days} days, ${calls.toLocaleString("en-US")} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  await seedDemoEvidence(teamId, userId, anchor, log);
   return { slug, calls };
 }

@@ -11,7 +11,6 @@ import { getEvaluator } from "@/lib/evaluators/data";
 import { JUDGE_CHUNK, judgeCalls, unusableNote } from "@/lib/evaluators/judge-run";
 import { nextUtcDay } from "@/lib/evaluators/spend";
 import { evaluateCalls, type EvaluatorRow } from "@/lib/evaluators/run";
-import { lockForLabels } from "@/lib/ingest/locks";
 import { enqueueJob, type JobRow, type StepResult } from "@/lib/jobs/queue";
 import { notFound } from "@/lib/http/errors";
 
@@ -61,7 +60,6 @@ export async function backfillStep(job: JobRow): Promise<StepResult> {
     return { ...progress, finished: round.settled === page.length && page.length < chunk };
   }
   await sqlTransaction(async (tx) => {
-    await lockForLabels(tx, seq);
     await evaluateCalls(tx, seq, [e], page.map((r) => r.id));
   });
   return { done: page.length, payload: after(page.length), finished: page.length < chunk };

@@ -17,7 +17,6 @@ import { storedJudgeConfig } from "@/lib/evaluators/kinds";
 import { evaluateCalls, inScope, sampled, type EvaluatorRow, type Judged } from "@/lib/evaluators/run";
 import { decryptApiKey } from "@/lib/evaluators/secret";
 import { capNanos, getJudgeSpendSince, startOfUtcDay } from "@/lib/evaluators/spend";
-import { lockForLabels } from "@/lib/ingest/locks";
 import { costNanos, indexPrices, priceAt } from "@/lib/pricing/cost";
 import { listPrices } from "@/lib/pricing/data";
 import { formatSpend } from "@/lib/pricing/money";
@@ -106,7 +105,6 @@ export async function judgeCalls(teamId: TeamId, teamSeq: number, e: EvaluatorRo
   let scored = 0;
   if (verdicts.size) {
     scored = await sqlTransaction(async (tx) => {
-      await lockForLabels(tx, teamSeq);
       return evaluateCalls(tx, teamSeq, [e], [...verdicts.keys()].sort(), new Map([[e.id, verdicts]]));
     });
   }

@@ -6,7 +6,6 @@ import { sqlTransaction } from "@/lib/db";
 import { enabledEvaluators } from "@/lib/evaluators/data";
 import { queueJudging } from "@/lib/evaluators/judge-job";
 import { evaluateCalls } from "@/lib/evaluators/run";
-import { lockForLabels } from "@/lib/ingest/locks";
 
 export const PENDING_BATCH = 1000;
 
@@ -26,7 +25,6 @@ export async function drainPending(limit = PENDING_BATCH): Promise<number> {
       const checked = evaluators.filter((e) => e.kind !== "llm_judge");
       ids.sort();
       if (checked.length) {
-        await lockForLabels(tx, seq);
         await evaluateCalls(tx, seq, checked, ids);
       }
       for (const judge of evaluators.filter((e) => e.kind === "llm_judge")) await queueJudging(tx, seq, judge, ids);

@@ -43,8 +43,10 @@ export type Judged = { verdict: "pass" | "fail"; reason: string; costNanos: bigi
 export type Precomputed = Map<string, Map<string, Judged>>;
 
 /**
- * Evaluates the calls `ids` with `evaluators`; returns how many verdicts were given. Caller holds the
- * labels lock. Deterministic kinds are checked here; `precomputed` carries the judge's verdicts.
+ * Evaluates the calls `ids` with `evaluators`; returns how many verdicts were given. Deterministic kinds
+ * are checked here; `precomputed` carries the judge's verdicts. No advisory lock: evaluators (and reviews)
+ * change only calls already stored, whose row locks order them against the outcomes API, so ingest
+ * (which holds the labels lock shared) never waits for an evaluation.
  */
 export async function evaluateCalls(tx: Tx, teamSeq: number, evaluators: EvaluatorRow[], ids: string[], precomputed: Precomputed = new Map()) {
   const calls = await subjects(tx, teamSeq, ids);

@@ -5,7 +5,6 @@ import { db, sqlTransaction } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/mutations";
 import { SOURCE_EVALUATOR, SOURCE_REVIEW } from "@/lib/evaluators/run";
 import { conflict, notFound } from "@/lib/http/errors";
-import { lockForLabels } from "@/lib/ingest/locks";
 import { lockCalls } from "@/lib/ingest/stored-calls";
 import { setOutcomes } from "@/lib/outcomes/set";
 import { HOLD_MS } from "@/lib/review/queue";
@@ -14,7 +13,6 @@ import { HOLD_MS } from "@/lib/review/queue";
 export async function recordReview(teamId: TeamId, userId: string, callId: string, verdict: 0 | 1 | null, reason: string | null) {
   const { seq } = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { seq: true } });
   return sqlTransaction(async (tx) => {
-    await lockForLabels(tx, seq);
     const [item] = await tx.query<{ heldBy: string | null; heldAt: Date | null; doneAt: Date | null }>(
       `SELECT "heldBy", "heldAt", "doneAt" FROM "ReviewItem" WHERE "teamSeq" = $1 AND "callId" = $2 FOR UPDATE`, [seq, callId]);
     if (!item || item.doneAt) throw notFound("This call is not waiting for review (someone may have reviewed it already).");

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_USER, seedDemo } from "@/lib/demo/seed";
+import { checkedTeamId } from "@/lib/auth/team-id";
+import { listEvaluators } from "@/lib/evaluators/data";
+import { getAgreement, getReviewCost } from "@/lib/review/data";
 
 describe("demo seeding", () => {
   it("creates the demo user and team and stores the generated days through the ingest path, once", async () => {
@@ -20,6 +23,18 @@ describe("demo seeding", () => {
     expect(await db().call.count({ where: { teamSeq: team.seq, traceId: { not: null }, traceOutcome: null } })).toBe(0);
     expect(await db().call.count({ where: { teamSeq: team.seq, shadowOf: { not: null }, model: "gpt-5.4-nano" } })).toBeGreaterThan(0);
     expect(await db().call.count({ where: { teamSeq: team.seq, attempt: 2, escalatedFrom: "gpt-5.4-nano" } })).toBeGreaterThan(0);
+
+    // Evidence beyond app labels, through the real paths: two evaluators with verdicts (the judge's priced),
+    // a few hundred reviews with their times, and an agreement between the judge and the reviewers.
+    const evaluators = await listEvaluators(checkedTeamId(team.id));
+    expect(evaluators.map((e) => [e.kind, e.results.pass > 0, e.results.fail > 0])).toEqual([["json_schema", true, true], ["llm_judge", true, true]]);
+    expect(await db().score.count({ where: { teamSeq: team.seq, costNanos: { gt: 0 } } })).toBeGreaterThan(0);
+    const cost = await getReviewCost(checkedTeamId(team.id));
+    expect(cost.reviews).toBeGreaterThanOrEqual(40); // two days here; the full demo's seven give a few hundred
+    expect(cost.medianSeconds!).toBeGreaterThanOrEqual(15);
+    expect(cost.costPerReviewUsd).not.toBeNull();
+    const agreement = await getAgreement(checkedTeamId(team.id));
+    expect(agreement.find((a) => a.taskType === "summarize")?.kappa).toBeGreaterThan(0.5);
 
     expect(await seedDemo(() => undefined, 2)).toEqual({ slug: "demo", calls: 0 });
     expect(await db().call.count({ where: { teamSeq: team.seq } })).toBe(first.calls);

@@ -16,6 +16,13 @@ export class AnalyticsPages {
       await this.page.goto("/demo/tasks?range=30d");
       await expect(this.page.getByRole("link", { name: "tool_agent" }).first()).toBeVisible({ timeout: 2000 });
     }).toPass({ timeout: 90_000 });
+    // Then its evaluators and reviews (they relabel calls, so numbers compared across pages wait for them).
+    await expect(async () => {
+      await this.page.goto("/demo/evaluators");
+      await expect(this.page.getByText("Summary covers the whole report").first()).toBeVisible({ timeout: 2000 });
+      await this.page.goto("/demo/review");
+      await expect(this.page.getByText("Reviews", { exact: true }).locator("..")).not.toContainText(/^Reviews0$/, { timeout: 2000 });
+    }).toPass({ timeout: 120_000 });
   }
 
   chart(kind: "series" | "share" | "distribution" | "ranked"): Locator {
