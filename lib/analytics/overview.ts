@@ -1,5 +1,6 @@
 // The Overview page's figures, from rollup reads (queries/) and the arithmetic in stats.ts.
 import type { TeamId } from "@/lib/auth/team-id";
+import { getJudgeSpend } from "@/lib/evaluators/spend";
 import { getCostSeries } from "@/lib/analytics/queries/get-cost-series";
 import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { getSpend } from "@/lib/analytics/queries/get-spend";
@@ -36,9 +37,10 @@ export async function loadSpendCards(teamId: TeamId, zone: string, now = new Dat
 
 /** Everything the Overview shows for the selected window. */
 export async function loadOverview(teamId: TeamId, window: Window, zone: string) {
-  const [stats, series] = await Promise.all([
+  const [stats, series, judge] = await Promise.all([
     getModelStats(teamId, window.from, window.to),
     getCostSeries(teamId, window.from, window.to, zone, window.byHour),
+    getJudgeSpend(teamId, window.from, window.to),
   ]);
   const production = stats.filter((s) => !s.shadow);
   const total = combine(production);
@@ -59,6 +61,8 @@ export async function loadOverview(teamId: TeamId, window: Window, zone: string)
       latencyP50Ms: quantile(total.latencyHist, 0.5),
       latencyP95Ms: quantile(total.latencyHist, 0.95),
       shadowNanos,
+      // Evaluation spend, kept apart from production: shadow calls and LLM-judge verdicts.
+      judgeNanos: judge.totalNanos,
     },
     models: byModel.map((s) => s.model),
     modelMix: byModel.map((s) => ({ name: s.model, value: s.calls })),

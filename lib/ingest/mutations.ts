@@ -6,6 +6,7 @@ import { costNanos, indexPrices, priceAt, type Price } from "@/lib/pricing/cost"
 import { lockForIngest } from "@/lib/ingest/locks";
 import { getTeamStorage } from "@/lib/teams/data";
 import { truncateUtf8 } from "@/lib/ingest/content";
+import { noteIngest } from "@/lib/ingest/activity";
 import { RollupBatch, type StoredCall } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
 import { writeTaskSizes } from "@/lib/ingest/task-size";
@@ -118,6 +119,7 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
   for (const { event } of valid) if (!firstById.has(event.id)) firstById.set(event.id, event);
   if (firstById.size === 0) return { accepted: 0, duplicates: valid.length, rejected };
 
+  noteIngest();
   const team = await getTeamStorage(teamId);
   // Sorted by id so that concurrent batches sharing ids take row locks in the same order.
   const batch = [...firstById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

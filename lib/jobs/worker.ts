@@ -4,6 +4,7 @@
 import { BACKFILL_JOB, backfillStep } from "@/lib/evaluators/backfill";
 import { JUDGE_JOB, judgeStep } from "@/lib/evaluators/judge-job";
 import { drainPending } from "@/lib/evaluators/live";
+import { ingestBusy } from "@/lib/ingest/activity";
 import { runOneStep, type Handler } from "@/lib/jobs/queue";
 
 export const HANDLERS: Record<string, Handler> = { [BACKFILL_JOB]: backfillStep, [JUDGE_JOB]: judgeStep };
@@ -29,15 +30,24 @@ export function startJobWorker() {
   for (let i = 0; i < WORKERS; i++) void loop();
 }
 
+/**
+ * While this instance is ingesting, a busy round is followed by a rest of YIELD_FACTOR times its length, so
+ * the worker keeps to about 5% of its time and ingest keeps the machine (bench:ingest measures it); the
+ * backlog (EvalPending, job steps) is worked off at full speed once ingest is quiet.
+ */
+const YIELD_FACTOR = 19;
+
 async function loop() {
   for (;;) {
     let busy = false;
+    const started = performance.now();
     try {
       busy = await workOnce();
     } catch (err) {
       console.error(`[switchyard] job worker: ${err instanceof Error ? err.message : String(err)}`);
     }
+    const rest = !busy ? IDLE_MS : ingestBusy() ? (performance.now() - started) * YIELD_FACTOR : 0;
     // Between rounds the event loop serves requests (on the embedded database they share this thread).
-    await new Promise((resolve) => (busy ? setImmediate(resolve) : setTimeout(resolve, IDLE_MS).unref()));
+    await new Promise((resolve) => (rest > 0 ? setTimeout(resolve, rest).unref() : setImmediate(resolve)));
   }
 }

@@ -54,7 +54,8 @@ export default async function OverviewPage({ params, searchParams }: Props) {
               note={totals.interval ? `95% CI ${formatPercent(totals.interval.low)}–${formatPercent(totals.interval.high)}, n = ${formatCount(totals.labeled)}` : "no labeled calls"} />
             <Stat label="Cost per successful task" value={formatUsd(totals.costPerSuccessNanos)} note="retries, escalations and failures included" />
             <Stat label="Latency p50 / p95" value={`${formatMs(totals.latencyP50Ms)} / ${formatMs(totals.latencyP95Ms)}`} />
-            <Stat label="Evaluation spend" value={formatUsd(totals.shadowNanos)} note="shadow calls, not in the totals" />
+            <Stat label="Evaluation spend" value={formatUsd(totals.shadowNanos + totals.judgeNanos)}
+              note={`${formatUsd(totals.shadowNanos)} shadow calls${totals.judgeNanos > 0n ? `, ${formatUsd(totals.judgeNanos)} LLM judge` : ""}; not in the totals`} />
           </dl>
           {totals.unpriced > 0 && (
             <div className="mt-3">
