@@ -6,7 +6,7 @@
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { startBackfill } from "@/lib/evaluators/backfill";
-import { createEvaluator } from "@/lib/evaluators/mutations";
+import { createEvaluator, setEvaluatorEnabled } from "@/lib/evaluators/mutations";
 import { evaluatorBodySchema } from "@/lib/evaluators/schema";
 import { getInstanceSetting } from "@/lib/instance/data";
 import { setInstanceSetting } from "@/lib/instance/mutations";
@@ -54,11 +54,13 @@ export async function seedDemoEvidence(teamId: TeamId, ownerId: string, anchor: 
     name: "Invoice has a total", kind: "json_schema", config: { schema: INVOICE_SCHEMA }, scope: { taskTypes: ["extract"] },
   }));
   const judge = await startFakeOpenAI({ behave: demoJudge });
+  let judgeId: string | null = null;
   try {
     const summaries = await createEvaluator(teamId, { userId: ownerId }, evaluatorBodySchema.parse({
       name: "Summary covers the whole report", kind: "llm_judge", scope: { taskTypes: ["summarize"] },
       config: { baseUrl: judge.url, apiKey: "demo-judge-key", model: "gpt-5.4-nano", rubric: RUBRIC, dailyCapUsd: 5 },
     }));
+    judgeId = summaries.id;
     const jobs = [await startBackfill(teamId, invoice.id, from, to), await startBackfill(teamId, summaries.id, from, to)];
     // The server's own worker may be running a step too: wait for both jobs, not just for an idle queue.
     for (let waited = 0; waited < 300_000; waited += 200) {
@@ -69,6 +71,8 @@ export async function seedDemoEvidence(teamId: TeamId, ownerId: string, anchor: 
     }
   } finally {
     await judge.close();
+    // The stand-in judge is gone after seeding: new calls must not wait for it (its verdicts stay).
+    if (judgeId) await setEvaluatorEnabled(teamId, { userId: ownerId }, judgeId, false);
   }
 
   // Reviews: ten calls per task type × model on each of the last days, reviewed at 15-70 s each, $45 an hour.

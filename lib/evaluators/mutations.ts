@@ -65,3 +65,13 @@ export async function updateEvaluator(teamId: TeamId, by: By, id: string, body: 
     return { id, version };
   });
 }
+
+/** Turns an evaluator on or off without a new version: its definition, and so its verdicts, stay the same. */
+export async function setEvaluatorEnabled(teamId: TeamId, by: By, id: string, enabled: boolean) {
+  await sqlTransaction(async (tx) => {
+    const [row] = await tx.query<{ id: string }>(`UPDATE "Evaluator" SET "enabled" = $3, "updatedAt" = now() WHERE "id" = $1 AND "teamId" = $2 RETURNING "id"`, [id, teamId, enabled]);
+    if (!row) throw notFound(`This team has no evaluator ${id}.`);
+    await syncEvaluating(tx, teamId);
+    await writeAudit(tx, teamId, by.userId ?? null, enabled ? "evaluator.enable" : "evaluator.disable", { id, ...(by.keyId ? { keyId: by.keyId } : {}) });
+  });
+}

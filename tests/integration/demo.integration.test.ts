@@ -29,6 +29,8 @@ describe("demo seeding", () => {
     const evaluators = await listEvaluators(checkedTeamId(team.id));
     expect(evaluators.map((e) => [e.kind, e.results.pass > 0, e.results.fail > 0])).toEqual([["json_schema", true, true], ["llm_judge", true, true]]);
     expect(await db().score.count({ where: { teamSeq: team.seq, costNanos: { gt: 0 } } })).toBeGreaterThan(0);
+    // The stand-in judge's server is gone after seeding: the evaluator is off, its verdicts kept.
+    expect(evaluators.find((e) => e.kind === "llm_judge")!.enabled).toBe(false);
     const cost = await getReviewCost(checkedTeamId(team.id));
     expect(cost.reviews).toBeGreaterThanOrEqual(40); // two days here; the full demo's seven give a few hundred
     expect(cost.medianSeconds!).toBeGreaterThanOrEqual(15);
