@@ -19,6 +19,11 @@ export type SwitchyardOptions = {
   policy?: boolean;
   fetch?: typeof fetch;
   onWarning?: (message: string) => void;
+  /**
+   * Send each call's request and answer with its event (`input`, `output`, at most 32 KiB each), shadow
+   * calls included, for evaluators and review. Stored only where the team turned content capture on.
+   */
+  captureContent?: boolean;
 };
 
 type Outcome = ({ callId: string } | { traceId: string }) & { outcome: "success" | "failure"; reason?: string };
@@ -41,7 +46,10 @@ export class Switchyard {
   private readonly source: PolicySource | null;
   private readonly fallback: Policy;
 
+  private readonly capture: boolean;
+
   constructor(options: SwitchyardOptions) {
+    this.capture = options.captureContent === true;
     const baseUrl = options.baseUrl.replace(/\/+$/, "");
     const apiKey = options.apiKey ?? "";
     const warn = options.onWarning ?? ((m: string) => console.warn(`[switchyard] ${m}`));
@@ -64,6 +72,7 @@ export class Switchyard {
       log: (e: WireEvent) => this.events.enqueue(e),
       remember: (response: object, id: string) => callIds.set(response, id),
       random: Math.random,
+      capture: this.capture,
     };
     // Proxies and instrumented methods are made once per object and reused: this is the call path.
     const proxies = new WeakMap<object, object>();

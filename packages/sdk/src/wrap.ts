@@ -27,6 +27,8 @@ export type Host = {
   log(event: WireEvent): void;
   remember(response: object, callId: string): void;
   random(): number;
+  /** Whether events carry the call's content (SwitchyardOptions.captureContent). */
+  capture: boolean;
 };
 
 type Api = "chat" | "responses";
@@ -130,6 +132,21 @@ function baseEvent(plan: Plan, a: Attempt, started: number): WireEvent {
   return e;
 }
 
+const MAX_CONTENT = 32 * 1024;
+const cut = (text: string) => (text.length > MAX_CONTENT ? text.slice(0, MAX_CONTENT) : text);
+
+/**
+ * The call's content as events carry it: the request's messages (or input) and tools as JSON; the answer's
+ * text, or JSON with its tool calls in the chat shape when it made any (evaluators read both shapes).
+ */
+function contentOf(api: Api, body: Loose, read: ReturnType<typeof readResponse>) {
+  const request = api === "chat" ? { messages: body.messages, ...(body.tools ? { tools: body.tools } : {}) } : { input: body.input, ...(body.tools ? { tools: body.tools } : {}) };
+  const output = read.calls.length
+    ? JSON.stringify({ role: "assistant", content: read.text ?? null, tool_calls: read.calls.map((c: Loose) => ({ type: "function", function: { name: c.name, arguments: c.arguments } })) })
+    : typeof read.text === "string" ? read.text : "";
+  return { input: cut(JSON.stringify(request) ?? ""), output: cut(output) };
+}
+
 function finishedEvent(base: WireEvent, read: ReturnType<typeof readResponse>, verdict: Verdict, latencyMs: number, ttftMs?: number): WireEvent {
   const outcome = verdict.validated !== null ? (verdict.validated && !verdict.reason ? "success" : "failure") : verdict.reason ? "failure" : undefined;
   return {
@@ -166,7 +183,7 @@ async function plainAttempt(host: Host, api: Api, call: (b: Loose, o?: Loose) =>
   try {
     const read = readResponse(api, res);
     const verdict = judge(api, body, res, read, plan.sy?.validate);
-    safeLog(host, finishedEvent(base, read, verdict, latencyMs));
+    safeLog(host, { ...finishedEvent(base, read, verdict, latencyMs), ...(host.capture ? contentOf(api, body, read) : {}) });
     if (res && typeof res === "object") host.remember(res, a.id);
     return { res, failure: verdict.reason ? ("malformed_output" as const) : null };
   } catch {
@@ -266,7 +283,7 @@ function observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose
     try {
       const shaped = api === "chat" ? { choices: [{ message: { content: text, tool_calls: [...calls.values()].map((c) => ({ function: c })) } }], usage } : (completed ?? {});
       const read = api === "chat" ? { ...readResponse("chat", { usage: usage ?? {} }), text, calls: [...calls.values()] } : readResponse("responses", outputText(shaped));
-      safeLog(host, finishedEvent(base, read, judge(api, body, shaped, read, plan.sy?.validate), latencyMs, ttft));
+      safeLog(host, { ...finishedEvent(base, read, judge(api, body, shaped, read, plan.sy?.validate), latencyMs, ttft), ...(host.capture ? contentOf(api, body, read) : {}) });
     } catch {
       // never into the app
     }
