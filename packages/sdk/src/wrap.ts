@@ -183,7 +183,8 @@ async function plainAttempt(host: Host, api: Api, call: (b: Loose, o?: Loose) =>
   try {
     const read = readResponse(api, res);
     const verdict = judge(api, body, res, read, plan.sy?.validate);
-    safeLog(host, { ...finishedEvent(base, read, verdict, latencyMs), ...(host.capture ? contentOf(api, body, read) : {}) });
+    const event = finishedEvent(base, read, verdict, latencyMs);
+    safeLog(host, host.capture ? { ...event, ...contentOf(api, body, read) } : event);
     if (res && typeof res === "object") host.remember(res, a.id);
     return { res, failure: verdict.reason ? ("malformed_output" as const) : null };
   } catch {
@@ -283,7 +284,8 @@ function observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose
     try {
       const shaped = api === "chat" ? { choices: [{ message: { content: text, tool_calls: [...calls.values()].map((c) => ({ function: c })) } }], usage } : (completed ?? {});
       const read = api === "chat" ? { ...readResponse("chat", { usage: usage ?? {} }), text, calls: [...calls.values()] } : readResponse("responses", outputText(shaped));
-      safeLog(host, { ...finishedEvent(base, read, judge(api, body, shaped, read, plan.sy?.validate), latencyMs, ttft), ...(host.capture ? contentOf(api, body, read) : {}) });
+      const event = finishedEvent(base, read, judge(api, body, shaped, read, plan.sy?.validate), latencyMs, ttft);
+      safeLog(host, host.capture ? { ...event, ...contentOf(api, body, read) } : event);
     } catch {
       // never into the app
     }
