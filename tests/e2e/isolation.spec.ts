@@ -27,7 +27,8 @@ let outsider: Page;
 let ownerPage: Page;
 let anonymous: APIRequestContext;
 let ownSlug: string;
-let otherIds: { keyId: string; ownerId: string; inviteId: string; priceId: string };
+let otherIds: { keyId: string; ownerId: string; inviteId: string; priceId: string; evaluatorId: string };
+let ownEvaluator: string;
 let otherBefore: Record<string, string>;
 let ownBefore: Record<string, string>;
 
@@ -56,7 +57,16 @@ test.beforeAll(async ({ browser, request }) => {
     await ownerPage.goto(`/${OTHER}${suffix}`);
     return (await ownerPage.locator(`input[type=hidden][name=${name}]`).first().getAttribute("value"))!;
   };
-  otherIds = { keyId: await hidden("/settings/api-keys", "keyId"), ownerId: await hidden("/settings/members", "userId"), inviteId: await hidden("/settings/members", "inviteId"), priceId: await hidden("/settings/models", "priceId") };
+  // An evaluator of each team, through an admin key as a client would; its scope names the team's model, so
+  // the evaluator's page shows something only that team has.
+  const evaluatorOf = async (page: Page, t: typeof other) => {
+    const admin = await (await new TeamPages(page).createKey(`evaluators-${tag}`, "admin")).inputValue();
+    const res = await request.post("/api/v1/evaluators", { headers: bearer(admin), data: { name: `evaluator ${t.meta}`, kind: "contains", config: { text: t.meta, mustContain: true }, scope: { models: [t.model] } } });
+    expect(res.status()).toBe(200);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const evaluatorId = await evaluatorOf(ownerPage, other);
+  otherIds = { keyId: await hidden("/settings/api-keys", "keyId"), ownerId: await hidden("/settings/members", "userId"), inviteId: await hidden("/settings/members", "inviteId"), priceId: await hidden("/settings/models", "priceId"), evaluatorId };
   otherBefore = await ownerView(ownerPage, OTHER);
 
   // The outsider signs up as a user would; their own team gets the same kind of data for the positive controls.
@@ -67,6 +77,7 @@ test.beforeAll(async ({ browser, request }) => {
   ownSlug = team.slug();
   const secret = await (await team.createKey("isolation", "ingest")).inputValue();
   expect(await (await request.post("/api/v1/ingest", { headers: bearer(secret), data: { events: events(own) } })).json()).toMatchObject({ accepted: 2 });
+  ownEvaluator = await evaluatorOf(outsider, own);
   ownBefore = await ownerView(outsider, ownSlug);
   anonymous = (await browser.newContext()).request;
 });
@@ -88,7 +99,7 @@ test("enumerates the team's pages, route handlers and server actions", () => {
 
 test("a member of another team gets 404 and none of Other Co's data from every team URL; their own team's are 200", async () => {
   for (const route of teamRoutes()) {
-    const url = urlFor(route, OTHER, other);
+    const url = urlFor(route, OTHER, { ...other, evaluator: otherIds.evaluatorId });
     const res = await answer(await outsider.request.get(url, { maxRedirects: 0 }));
     expect.soft(res.status, `${url} (${route.file}) for an outsider: ${res.status} ${res.location}`).toBe(404);
     expect.soft(leaks(res.text, decodeURIComponent(url)), `${url} shows Other Co's data`).toEqual([]);
@@ -98,7 +109,7 @@ test("a member of another team gets 404 and none of Other Co's data from every t
       expect.soft(leaks(await outsider.content(), decodeURIComponent(url)), `${url} renders Other Co's data`).toEqual([]);
     }
     // Positive control: the same route of the outsider's own team answers, with its data where the URL names some.
-    const mine = urlFor(route, ownSlug, own);
+    const mine = urlFor(route, ownSlug, { ...own, evaluator: ownEvaluator });
     const ok = await answer(await outsider.request.get(mine, { maxRedirects: 0 }));
     expect.soft(ok.status, `${mine} (own team)`).toBe(200);
     if (route.params.length) expect.soft(ok.text, `${mine} shows the own team's call`).toContain(own.model);
@@ -118,14 +129,14 @@ test("unknown ids answer 404 and malformed percent-encodings 400 (README), on th
   for (const route of teamRoutes().filter((r) => r.params.length)) {
     for (const slug of [ownSlug, OTHER]) {
       // server.mjs answers these before Next routes them (Next itself answers 500), the same for every slug.
-      const bad = urlFor(route, slug, own, "%E0%A4%A");
+      const bad = urlFor(route, slug, { ...own, evaluator: ownEvaluator }, "%E0%A4%A");
       const res = await answer(await outsider.request.get(bad, { maxRedirects: 0 }));
       expect.soft(res.status, `${bad} (${route.file})`).toBe(400);
       expect.soft(leaks(res.text, bad), bad).toEqual([]);
     }
     // An unknown task type is a 200 page by design ("No calls of this task type in the window"); calls and traces are not.
     if (route.params.every((p) => /task/i.test(p))) continue;
-    const unknown = urlFor(route, ownSlug, { call: `no-such-call-${tag}`, trace: `no-such-trace-${tag}`, task: own.task });
+    const unknown = urlFor(route, ownSlug, { call: `no-such-call-${tag}`, trace: `no-such-trace-${tag}`, task: own.task, evaluator: `no-such-evaluator-${tag}` });
     const res = await answer(await outsider.request.get(unknown, { maxRedirects: 0 }));
     expect.soft(res.status, `${unknown} (own team, unknown id)`).toBe(404);
   }
@@ -133,7 +144,7 @@ test("unknown ids answer 404 and malformed percent-encodings 400 (README), on th
 
 test("signed out, every team URL redirects to sign-in or answers 401/404, with no team's data", async () => {
   for (const route of teamRoutes()) {
-    for (const [slug, ids] of [[OTHER, other], [ownSlug, own]] as const) {
+    for (const [slug, ids] of [[OTHER, { ...other, evaluator: otherIds.evaluatorId }], [ownSlug, { ...own, evaluator: ownEvaluator }]] as const) {
       const url = urlFor(route, slug, ids);
       const res = await answer(await anonymous.get(url, { maxRedirects: 0 }));
       const fine = [401, 404].includes(res.status) || (REDIRECT.includes(res.status) && /^(https?:\/\/[^/]+)?\/sign-in\b/.test(res.location));
@@ -164,6 +175,9 @@ function argsFor(action: BuiltAction, slug: string) {
     if (/form/i.test(p)) return attackForm().form;
     if (p === "policy") return { defaultModel: `pwned-model-${tag}` };
     if (p === "token") return otherIds.inviteId; // an id of Other Co's invite is not its token
+    if (p === "evaluatorId") return slug === OTHER ? otherIds.evaluatorId : ownEvaluator;
+    if (p === "from" || p === "to") return p === "from" ? "2026-01-01" : "2026-12-31";
+    if (p === "input") return { callId: slug === OTHER ? other.call : own.call, verdict: "fail", reason: "probe" }; // a review verdict
     throw new Error(`isolation suite: what argument is "${p}" of ${action.exportedName}? Add it to argsFor`);
   });
 }

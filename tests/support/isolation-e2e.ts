@@ -16,14 +16,14 @@ export function teamRoutes(): TeamRoute[] {
     .map((r) => ({ ...r, params: r.segments.slice(1).flatMap((s) => (s.kind === "param" ? [s.name] : [])) }));
 }
 
-export type Ids = { call: string; trace: string; task: string };
+export type Ids = { call: string; trace: string; task: string; evaluator: string };
 
 /** The URL of `route` for team `slug`, dynamic segments filled with that team's ids (encoded). */
 export function urlFor(route: { segments: Segment[] }, slug: string, ids: Ids, raw?: string) {
   return toPath(route.segments, (name) => {
     if (name === "team") return slug;
     if (raw !== undefined) return raw; // a literal segment, e.g. a malformed percent-encoding
-    const value = /trace/i.test(name) ? ids.trace : /task/i.test(name) ? ids.task : /^(id|callId)$/i.test(name) ? ids.call : undefined;
+    const value = /trace/i.test(name) ? ids.trace : /task/i.test(name) ? ids.task : /evaluator/i.test(name) ? ids.evaluator : /^(id|callId)$/i.test(name) ? ids.call : undefined;
     if (value === undefined) throw new Error(`isolation suite: no id of the team for [${name}]; add one to urlFor`);
     return encodeURIComponent(value);
   });
@@ -87,7 +87,7 @@ export async function answer(res: Awaited<ReturnType<APIRequestContext["get"]>>)
  */
 export async function ownerView(page: Page, slug: string) {
   const view: Record<string, string> = {};
-  for (const suffix of ["/policies", "/settings", "/settings/members", "/settings/api-keys", "/settings/models", "/calls", "/traces", "/tasks"]) {
+  for (const suffix of ["/policies", "/evaluators", "/settings", "/settings/members", "/settings/api-keys", "/settings/models", "/calls", "/traces", "/tasks"]) {
     const res = await page.goto(`/${slug}${suffix}`);
     if (res?.status() !== 200) throw new Error(`${slug}${suffix} answered ${res?.status()} to its owner`);
     // React may reveal the streamed page a moment after "load": wait until the loading skeleton is gone.
