@@ -85,13 +85,15 @@ export class Transport<T> {
 
   private kick(delayMs: number) {
     if (this.sending) return;
-    const wait = Math.max(delayMs, this.retryAt - Date.now());
-    // A full batch must not wait for the flush interval already scheduled: bring the send forward.
+    const now = Date.now();
+    const wait = Math.max(delayMs, this.retryAt - now);
+    // A full batch must not wait for the flush interval already scheduled: bring the send forward. Only
+    // then: while backing off the due time is the same (one clock reading), and the timer stays as it is.
     if (this.timer) {
-      if (Date.now() + wait >= this.timerDue) return;
+      if (now + wait >= this.timerDue) return;
       clearTimeout(this.timer);
     }
-    this.timerDue = Date.now() + wait;
+    this.timerDue = now + wait;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.sendOnce(false).then(() => {
