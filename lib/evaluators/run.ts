@@ -8,10 +8,7 @@ import { check } from "@/lib/evaluators/kinds";
 import type { Scope } from "@/lib/evaluators/schema";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 import { COLUMNS, toStored, type LockedCall, type Raw } from "@/lib/ingest/stored-calls";
-import { setOutcomes } from "@/lib/outcomes/set";
-
-export const SOURCE_REVIEW = 2;
-export const SOURCE_EVALUATOR = 3;
+import { mayOverwrite, setOutcomes, SOURCE_EVALUATOR } from "@/lib/outcomes/set";
 
 export type EvaluatorRow = { id: string; kind: string; config: Record<string, unknown>; scope: Scope; sampleRate: number; version: number };
 
@@ -77,7 +74,7 @@ export async function evaluateCalls(tx: Tx, teamSeq: number, evaluators: Evaluat
  * and a review outrank them, and are never overwritten), moving the rollups by the change.
  */
 async function followEvaluators(tx: Tx, teamSeq: number, calls: LockedCall[]) {
-  const open = calls.filter((c) => c.outcome === null || c.outcomeSource === SOURCE_EVALUATOR);
+  const open = calls.filter((c) => mayOverwrite(c, SOURCE_EVALUATOR));
   if (!open.length) return;
   const verdicts = await tx.query<{ callId: string; verdict: number }>(
     `SELECT s."callId", min(s."verdict")::int AS verdict FROM "Score" s

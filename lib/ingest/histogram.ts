@@ -23,10 +23,14 @@ export function addToHistogram(h: Histogram, value: number, count = 1) {
   h[key] = (h[key] ?? 0) + count;
 }
 
+/** Adds `from` into `into` (no copy: for summing many rows into one accumulator). */
+export function addHistogram(into: Histogram, from: Histogram) {
+  for (const k in from) into[k] = (into[k] ?? 0) + from[k];
+  return into;
+}
+
 export function mergeHistograms(a: Histogram, b: Histogram): Histogram {
-  const out: Histogram = { ...a };
-  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
-  return out;
+  return addHistogram({ ...a }, b);
 }
 
 export function histogramCount(h: Histogram): number {

@@ -1,4 +1,4 @@
-// Setting outcomes that came from a review or an evaluator (contracts §13 precedence is the callers'):
+// Setting outcomes that came from a review or an evaluator, in the order contracts §13 gives them:
 // the calls' outcome and its source change and the rollups move by the difference, in the caller's
 // transaction (which holds the labels lock and has the calls locked).
 import { effectiveOutcome, RollupBatch } from "@/lib/ingest/rollup";
@@ -6,13 +6,21 @@ import { writeRollups } from "@/lib/ingest/rollup-sql";
 import { Columns, type Tx } from "@/lib/ingest/sql";
 import type { LockedCall } from "@/lib/ingest/stored-calls";
 
-export type OutcomeChange = { call: LockedCall; outcome: number | null; source: number | null };
+/** Who set a call's outcome (Call.outcomeSource): null is the app (or nobody), which outranks both. */
+export const SOURCE_REVIEW = 2;
+export const SOURCE_EVALUATOR = 3;
+
+/** Contracts §13: the app's label, else a review's, else the evaluators'. A source never overwrites a higher one. */
+export const mayOverwrite = (call: Pick<LockedCall, "outcome" | "outcomeSource">, source: number) =>
+  call.outcome === null || (call.outcomeSource !== null && call.outcomeSource >= source);
+
+export type OutcomeChange = { call: LockedCall; outcome: number | null; source: number };
 
 export async function setOutcomes(tx: Tx, teamSeq: number, changes: OutcomeChange[]) {
   const rollups = new RollupBatch();
   const updates = new Columns(["text", "int2", "int2"]);
   for (const { call, outcome, source } of changes) {
-    if (outcome === call.outcome && source === call.outcomeSource) continue;
+    if (!mayOverwrite(call, source) || (outcome === call.outcome && source === call.outcomeSource)) continue;
     rollups.changeOutcome(call, effectiveOutcome(call), effectiveOutcome({ ...call, outcome }));
     updates.add([call.id, outcome, outcome === null ? null : source]);
   }

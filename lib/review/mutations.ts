@@ -3,10 +3,9 @@
 import type { TeamId } from "@/lib/auth/team-id";
 import { db, sqlTransaction } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/mutations";
-import { SOURCE_EVALUATOR, SOURCE_REVIEW } from "@/lib/evaluators/run";
 import { conflict, notFound } from "@/lib/http/errors";
 import { lockCalls } from "@/lib/ingest/stored-calls";
-import { setOutcomes } from "@/lib/outcomes/set";
+import { setOutcomes, SOURCE_REVIEW } from "@/lib/outcomes/set";
 import { HOLD_MS } from "@/lib/review/queue";
 
 /** `verdict` null skips the call (it leaves the queue without a label). */
@@ -30,9 +29,7 @@ export async function recordReview(teamId: TeamId, userId: string, callId: strin
     await tx.query(`UPDATE "ReviewItem" SET "doneAt" = now() WHERE "teamSeq" = $1 AND "callId" = $2`, [seq, callId]);
     if (verdict !== null) {
       const [call] = await lockCalls(tx, seq, `"id" = $2`, [callId]);
-      if (call && (call.outcome === null || call.outcomeSource === SOURCE_REVIEW || call.outcomeSource === SOURCE_EVALUATOR)) {
-        await setOutcomes(tx, seq, [{ call, outcome: verdict, source: SOURCE_REVIEW }]);
-      }
+      if (call) await setOutcomes(tx, seq, [{ call, outcome: verdict, source: SOURCE_REVIEW }]);
     }
     return { seconds };
   });

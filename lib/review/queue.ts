@@ -37,6 +37,7 @@ export async function topUp(teamId: TeamId, now = new Date()) {
       WHERE s."teamSeq" = ${team.seq} AND s."verdict" = 0 AND s."at" >= ${day} AND (c."outcome" IS NULL OR c."outcomeSource" = 3) AND c."traceOutcome" IS NULL
       ON CONFLICT DO NOTHING`;
   }
+  return team.seq;
 }
 
 export type HeldItem = {
@@ -46,8 +47,7 @@ export type HeldItem = {
 
 /** Tops the queue up and holds up to `n` open items for this reviewer (those it already holds first). */
 export async function holdItems(teamId: TeamId, userId: string, n = 10): Promise<HeldItem[]> {
-  await topUp(teamId);
-  const { seq } = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { seq: true } });
+  const seq = await topUp(teamId);
   const stale = new Date(Date.now() - HOLD_MS);
   await db().$executeRaw`
     UPDATE "ReviewItem" SET "heldBy" = ${userId}, "heldAt" = now()

@@ -58,6 +58,16 @@ export async function findOwnedTeamByName(userId: string, name: string) {
   return membership?.team ?? null;
 }
 
+/** The settings PATCH /api/v1/settings answers with. */
+export function getTeamSettings(teamId: TeamId) {
+  return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, slug: true, timeZone: true, captureContent: true } });
+}
+
+/** The review queue's plan and the reviewer rate (Review page). */
+export function getReviewSettings(teamId: TeamId) {
+  return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { captureContent: true, reviewPerDay: true, reviewEvaluatorFailures: true, reviewerHourlyUsd: true } });
+}
+
 /** What the ingest path needs to know about a team: its compact key, whether it keeps content and has evaluators. */
 export async function getTeamStorage(teamId: TeamId) {
   return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { seq: true, captureContent: true, evaluating: true } });

@@ -3,17 +3,13 @@ import { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { rollupWindow } from "@/lib/analytics/queries/rollup-window";
-import type { Histogram } from "@/lib/ingest/histogram";
+import { addHistogram, type Histogram } from "@/lib/ingest/histogram";
 import type { ModelStats } from "@/lib/analytics/stats";
 
 type Row = Record<string, unknown> & { latency: Histogram[]; ttft: Histogram[] | null; tps: Histogram[] | null };
 
-/** Into one accumulator: copying it at every step (mergeHistograms) costs a copy per rollup row. */
-function merge(hs: Histogram[] | null): Histogram {
-  const out: Histogram = {};
-  for (const h of hs ?? []) for (const k in h) out[k] = (out[k] ?? 0) + h[k];
-  return out;
-}
+/** Into one accumulator: mergeHistograms would copy it once per rollup row. */
+const merge = (hs: Histogram[] | null) => (hs ?? []).reduce<Histogram>(addHistogram, {});
 
 /** `latencyOnly`: leave the TTFT and tokens/s histograms empty (the simulator reads only latency; each costs a read). */
 export async function getModelStats(teamId: TeamId, from: Date, to: Date, filter: { taskType?: string } = {}, { latencyOnly = false } = {}): Promise<ModelStats[]> {

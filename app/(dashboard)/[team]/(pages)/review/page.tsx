@@ -8,10 +8,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { canManageEvaluators, canReview } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getAgreement, getReviewCost } from "@/lib/review/data";
 import { holdItems } from "@/lib/review/queue";
 import { toReviewView } from "@/lib/review/view";
+import { getReviewSettings } from "@/lib/teams/data";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -20,7 +20,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ team: s
   const { team, role, user } = await requireTeam(slug);
   const reviewer = canReview(role);
   const [settings, cost, agreement, items] = await Promise.all([
-    db().team.findUniqueOrThrow({ where: { id: team.id }, select: { captureContent: true, reviewPerDay: true, reviewEvaluatorFailures: true, reviewerHourlyUsd: true } }),
+    getReviewSettings(team.id),
     getReviewCost(team.id),
     getAgreement(team.id),
     reviewer ? holdItems(team.id, user.id) : Promise.resolve([]),
