@@ -16,17 +16,24 @@ const DAY_MS = 86_400_000;
 export async function topUp(teamId: TeamId, now = new Date()) {
   const team = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { seq: true, reviewPerDay: true, reviewEvaluatorFailures: true } });
   const day = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+  const next = new Date(day.getTime() + DAY_MS);
+  // `taken`: the day's sample already queued, counted once per stratum by the calls' own day (a top-up for a
+  // past day runs later than that day, so the items' addedAt says nothing about which day they sample).
   await db().$executeRaw`
+    WITH taken AS (
+      SELECT rc."taskType", rc."model", count(*) AS n FROM "ReviewItem" r JOIN "Call" rc ON rc."teamSeq" = r."teamSeq" AND rc."id" = r."callId"
+      WHERE r."teamSeq" = ${team.seq} AND r."why" = 'sample' AND rc."ts" >= ${day} AND rc."ts" < ${next}
+      GROUP BY 1, 2
+    )
     INSERT INTO "ReviewItem" ("teamSeq", "callId", "why")
-    SELECT ${team.seq}, id, 'sample' FROM (
-      SELECT c."id", row_number() OVER (PARTITION BY c."taskType", c."model" ORDER BY md5(c."id")) AS pick,
-             (SELECT count(*) FROM "ReviewItem" r JOIN "Call" rc ON rc."teamSeq" = r."teamSeq" AND rc."id" = r."callId"
-              WHERE r."teamSeq" = ${team.seq} AND r."why" = 'sample' AND r."addedAt" >= ${day} AND rc."taskType" = c."taskType" AND rc."model" = c."model") AS taken
+    SELECT ${team.seq}, s.id, 'sample' FROM (
+      SELECT c."id", c."taskType", c."model", row_number() OVER (PARTITION BY c."taskType", c."model" ORDER BY md5(c."id")) AS pick
       FROM "Call" c JOIN "CallContent" cc ON cc."teamSeq" = c."teamSeq" AND cc."callId" = c."id" AND cc."output" IS NOT NULL
-      WHERE c."teamSeq" = ${team.seq} AND c."ts" >= ${day} AND c."ts" < ${new Date(day.getTime() + DAY_MS)}
+      WHERE c."teamSeq" = ${team.seq} AND c."ts" >= ${day} AND c."ts" < ${next}
         AND (c."outcome" IS NULL OR c."outcomeSource" = 3) AND c."traceOutcome" IS NULL
         AND NOT EXISTS (SELECT 1 FROM "ReviewItem" r WHERE r."teamSeq" = c."teamSeq" AND r."callId" = c."id")
-    ) s WHERE pick <= ${team.reviewPerDay} - taken
+    ) s LEFT JOIN taken t ON t."taskType" = s."taskType" AND t."model" = s."model"
+    WHERE s.pick <= ${team.reviewPerDay} - COALESCE(t.n, 0)
     ON CONFLICT DO NOTHING`;
   if (team.reviewEvaluatorFailures) {
     await db().$executeRaw`

@@ -11,7 +11,7 @@ import { workUntilIdle } from "@/lib/jobs/worker";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
 import { getAgreement, getReviewCost } from "@/lib/review/data";
 import { recordReview, setReviewSettings } from "@/lib/review/mutations";
-import { holdItems } from "@/lib/review/queue";
+import { holdItems, topUp } from "@/lib/review/queue";
 import { setContentCapture } from "@/lib/teams/mutations";
 import { addMember, makeEvent, makeOwner } from "@/tests/factories";
 
@@ -58,6 +58,18 @@ describe("review queue", () => {
     expect((await holdItems(teamId, user.id, 4)).map((i) => i.callId)).toEqual(mine.map((i) => i.callId));
     await expect(recordReview(teamId, other.id, mine[0].callId, 1, null)).rejects.toMatchObject({ status: 409 });
     expect(await db().reviewItem.count({ where: { teamSeq: seq } })).toBe(6);
+  });
+
+  it("tops up past days each to their own quota, however late the top-up runs", async () => {
+    const { teamId, seq } = await setup(2);
+    const DAY = 86_400_000;
+    const today = Math.floor(now / DAY) * DAY;
+    const days = [today - 3 * DAY, today - 2 * DAY];
+    await ingestEvents(teamId, days.flatMap((d, k) => Array.from({ length: 4 }, (_, i) => call(`d${k}-${i}`, { timestamp: d + 3_600_000 + i, taskType: "classify" }))));
+    for (const d of days) await topUp(teamId, new Date(d + DAY / 2));
+    for (const d of days) await topUp(teamId, new Date(d + DAY / 2)); // again: each day's quota is already met
+    const items = await db().reviewItem.findMany({ where: { teamSeq: seq }, select: { callId: true } });
+    expect(items.map((i) => i.callId.slice(0, 2)).sort()).toEqual(["d0", "d0", "d1", "d1"]);
   });
 
   it("sets the outcome from a verdict (over an evaluator's, never over the app's), with the time it took and its cost", async () => {
