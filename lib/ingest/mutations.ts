@@ -9,7 +9,6 @@ import { truncateUtf8 } from "@/lib/ingest/content";
 import { noteIngest } from "@/lib/ingest/activity";
 import { RollupBatch, type StoredCall } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
-import { writeTaskSizes } from "@/lib/ingest/task-size";
 import { callEventSchema, MAX_CONTENT_BYTES, type CallEvent } from "@/lib/ingest/schema";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 
@@ -145,8 +144,7 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
     const fresh = rows.filter((r) => stored.has(r.id));
     const rollups = new RollupBatch();
     fresh.forEach((r) => rollups.addCall(r));
-    await writeRollups(tx, team.seq, rollups.sorted());
-    await writeTaskSizes(tx, team.seq, fresh);
+    await writeRollups(tx, team.seq, rollups);
     const applied = fresh.filter((r) => pending.has(r.id)).map((r) => r.id);
     if (applied.length) {
       await tx.query(`DELETE FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" = ANY($2::text[])`, [team.seq, applied]);

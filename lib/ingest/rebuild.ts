@@ -48,9 +48,14 @@ export function rebuildSql(scope: "team" | "all"): string[] {
      SELECT "teamSeq", date_trunc('day', "hour", 'UTC'), "taskType", "model", "shadow",
             ${COUNTERS.map((c) => `sum("${c}")`).join(", ")}, sy_hist_sum("latencyHist"), sy_hist_sum("ttftHist"), sy_hist_sum("tpsHist")
      FROM "CallRollup" WHERE ${teamFilter} GROUP BY 1, 2, 3, 4, 5`,
-    `INSERT INTO "CallTaskSize" ("teamSeq", "contextTokens", "day", "taskType", "model", "toolCount", "tasks", "inputTokens", "outputTokens")
-     SELECT "teamSeq", "contextTokens", date_trunc('day', "ts", 'UTC'), "taskType", "model", least("toolCount", 32767), count(*), sum("inputTokens"), sum("outputTokens")
-     FROM "Call" WHERE ${teamFilter} AND "attempt" = 1 AND "shadowOf" IS NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+    `INSERT INTO "CallTaskSize" ("teamSeq", "contextTokens", "day", "taskType", "model", "toolCount", "tasks", "inputTokens", "outputTokens",
+                                 "answered", "answeredOutputTokens", "success", "failure")
+     SELECT "teamSeq", "contextTokens", date_trunc('day', "ts", 'UTC'), "taskType", "model", least("toolCount", 32767),
+            count(*) FILTER (WHERE "attempt" = 1 AND "shadowOf" IS NULL), COALESCE(sum("inputTokens") FILTER (WHERE "attempt" = 1 AND "shadowOf" IS NULL), 0),
+            COALESCE(sum("outputTokens") FILTER (WHERE "attempt" = 1 AND "shadowOf" IS NULL), 0),
+            count(*) FILTER (WHERE "status" <> 1), COALESCE(sum("outputTokens") FILTER (WHERE "status" <> 1), 0),
+            count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 1), count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 0)
+     FROM "Call" WHERE ${teamFilter} GROUP BY 1, 2, 3, 4, 5, 6`,
   ];
 }
 

@@ -1,7 +1,8 @@
-// Writes summed rollup rows: counters are added to what is stored, histograms merged by sy_hist_merge.
-// The same batch, summed per day in JS, goes to the day rows (CallRollupDay), so both grains move together.
+// Writes a batch's summed rollup rows: counters are added to what is stored, histograms merged by
+// sy_hist_merge. The same batch, summed per day in JS, goes to the day rows (CallRollupDay), and its
+// task-size rows to CallTaskSize, so every grain moves together.
 import { mergeHistograms } from "@/lib/ingest/histogram";
-import { COUNTERS, type RollupRow } from "@/lib/ingest/rollup";
+import { COUNTERS, SIZE_COUNTERS, type RollupBatch, type RollupRow, type SizeRow } from "@/lib/ingest/rollup";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 
 const HOUR_KEY = ["teamSeq", "hour", "taskType", "model", "shadow", "contextBucket", "toolCount"];
@@ -48,8 +49,23 @@ async function upsert(tx: Tx, table: "CallRollup" | "CallRollupDay", key: string
   );
 }
 
-export async function writeRollups(tx: Tx, teamSeq: number, rows: RollupRow[]) {
-  if (!rows.length) return;
-  await upsert(tx, "CallRollup", HOUR_KEY, HOUR_TYPES, (r) => [teamSeq, r.hour.toISOString(), r.taskType, r.model, r.shadow, r.contextBucket, r.toolCount], rows);
-  await upsert(tx, "CallRollupDay", DAY_KEY, DAY_TYPES, (r) => [teamSeq, r.day!.toISOString(), r.taskType, r.model, r.shadow], dayRows(rows));
+async function upsertSizes(tx: Tx, teamSeq: number, rows: SizeRow[]) {
+  const values = new Columns(["int4", "int4", "timestamptz", "text", "text", "int2", ...SIZE_COUNTERS.map(() => "int8")]);
+  for (const r of rows) values.add([teamSeq, r.contextTokens, r.day.toISOString(), r.taskType, r.model, r.toolCount, ...SIZE_COUNTERS.map((c) => int8(r[c]))]);
+  const key = ["teamSeq", "contextTokens", "day", "taskType", "model", "toolCount"];
+  await tx.query(
+    `INSERT INTO "CallTaskSize" (${[...key, ...SIZE_COUNTERS].map(q).join(", ")}) SELECT * FROM ${values.unnest()}
+     ON CONFLICT (${key.map(q).join(", ")}) DO UPDATE SET ${SIZE_COUNTERS.map((c) => `${q(c)} = "CallTaskSize".${q(c)} + EXCLUDED.${q(c)}`).join(", ")}`,
+    values.params,
+  );
+}
+
+export async function writeRollups(tx: Tx, teamSeq: number, batch: RollupBatch) {
+  const rows = batch.sorted();
+  if (rows.length) {
+    await upsert(tx, "CallRollup", HOUR_KEY, HOUR_TYPES, (r) => [teamSeq, r.hour.toISOString(), r.taskType, r.model, r.shadow, r.contextBucket, r.toolCount], rows);
+    await upsert(tx, "CallRollupDay", DAY_KEY, DAY_TYPES, (r) => [teamSeq, r.day!.toISOString(), r.taskType, r.model, r.shadow], dayRows(rows));
+  }
+  const sizes = batch.sortedSizes();
+  if (sizes.length) await upsertSizes(tx, teamSeq, sizes);
 }

@@ -1,5 +1,5 @@
-// What one stored call adds to its hourly rollup row, and how rows of one batch are summed before
-// they are written (lib/ingest/rollup-sql.ts). Pure: no I/O.
+// What one stored call adds to its hourly rollup row and to its task-size row, and how rows of one batch
+// are summed before they are written (lib/ingest/rollup-sql.ts). Pure: no I/O.
 import { addToHistogram, type Histogram } from "@/lib/ingest/histogram";
 
 /** The columns of a stored call that rollups depend on. outcome/traceOutcome: 1 success, 0 failure. */
@@ -54,6 +54,18 @@ function keyOf(c: KeyFields): RollupKey {
   return { hour, taskType: c.taskType, model: c.model, shadow: c.shadow, contextBucket: contextBucket(c.contextTokens), toolCount: Math.min(c.toolCount, 32_767) };
 }
 
+/**
+ * One UTC day of calls at one exact context size (CallTaskSize): the simulator reads these where a rule's
+ * threshold falls inside a context bucket. `tasks` and their tokens count production first attempts (the
+ * population a policy routes); `answered`, its output tokens, `success` and `failure` count every call,
+ * shadow calls and retries included (the evidence), as the hourly rows do.
+ */
+export const SIZE_COUNTERS = ["tasks", "inputTokens", "outputTokens", "answered", "answeredOutputTokens", "success", "failure"] as const;
+export type SizeKey = { contextTokens: number; day: Date; taskType: string; model: string; toolCount: number };
+export type SizeRow = SizeKey & Record<(typeof SIZE_COUNTERS)[number], bigint>;
+
+const DAY_MS = 86_400_000;
+
 const keyString = (k: RollupKey) => `${k.hour.getTime()}|${k.taskType}|${k.model}|${k.shadow ? 1 : 0}|${k.contextBucket}|${k.toolCount}`;
 
 function emptyRow(key: RollupKey): RollupRow {
@@ -65,6 +77,20 @@ function emptyRow(key: RollupKey): RollupRow {
 /** Sums rollup contributions by key. `add` with a partial row of counters (deltas may be negative). */
 export class RollupBatch {
   private rows = new Map<string, RollupRow>();
+  private sizeRows = new Map<string, SizeRow>();
+
+  private size(c: KeyFields) {
+    const day = new Date(Math.floor(c.ts.getTime() / DAY_MS) * DAY_MS);
+    const toolCount = Math.min(c.toolCount, 32_767);
+    const k = `${c.contextTokens}|${day.getTime()}|${c.taskType}|${c.model}|${toolCount}`;
+    let row = this.sizeRows.get(k);
+    if (!row) {
+      row = { contextTokens: c.contextTokens, day, taskType: c.taskType, model: c.model, toolCount } as SizeRow;
+      for (const n of SIZE_COUNTERS) row[n] = 0n;
+      this.sizeRows.set(k, row);
+    }
+    return row;
+  }
 
   private row(call: KeyFields) {
     const key = keyOf(call);
@@ -105,6 +131,18 @@ export class RollupBatch {
       const generating = (c.latencyMs - c.ttftMs) / 1000;
       if (generating > 0 && c.outputTokens > 0) addToHistogram(row.tpsHist, c.outputTokens / generating);
     }
+    const size = this.size(c);
+    if (c.attempt === 1 && !c.shadow) {
+      size.tasks += 1n;
+      size.inputTokens += BigInt(c.inputTokens);
+      size.outputTokens += BigInt(c.outputTokens);
+    }
+    if (c.status !== 1) {
+      size.answered += 1n;
+      size.answeredOutputTokens += BigInt(c.outputTokens);
+    }
+    if (outcome === 1) size.success += 1n;
+    if (outcome === 0) size.failure += 1n;
   }
 
   /** A stored call whose effective outcome changed (a late label). */
@@ -115,6 +153,9 @@ export class RollupBatch {
     row.labeled += (after === null ? 0n : 1n) - (before === null ? 0n : 1n);
     row.success += one(after, 1) - one(before, 1);
     row.failure += one(after, 0) - one(before, 0);
+    const size = this.size(c);
+    size.success += one(after, 1) - one(before, 1);
+    size.failure += one(after, 0) - one(before, 0);
   }
 
   /** Calls whose price changed (a model added to the catalog, a price edited), summed per group. */
@@ -129,7 +170,10 @@ export class RollupBatch {
     return [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
   }
 
-  get size() {
-    return this.rows.size;
+  /** Task-size rows in primary-key order (context size, day, task type, model, tool count), for the same reason. */
+  sortedSizes(): SizeRow[] {
+    const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...this.sizeRows.values()].sort((a, b) =>
+      a.contextTokens - b.contextTokens || a.day.getTime() - b.day.getTime() || text(a.taskType, b.taskType) || text(a.model, b.model) || a.toolCount - b.toolCount);
   }
 }

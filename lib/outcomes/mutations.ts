@@ -85,7 +85,7 @@ export async function applyOutcomes(teamId: TeamId, labels: OutcomeLabel[]) {
     const rollups = new RollupBatch();
     const calls = await applyCallLabels(tx, team.seq, lastPerKey(labels, (l) => l.callId), rollups);
     const traces = await applyTraceLabels(tx, team.seq, lastPerKey(labels, (l) => l.traceId), rollups);
-    await writeRollups(tx, team.seq, rollups.sorted());
+    await writeRollups(tx, team.seq, rollups);
     return { applied: calls.applied + traces.applied, pending: calls.pending + traces.pending };
   });
 }

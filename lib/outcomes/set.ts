@@ -30,5 +30,5 @@ export async function setOutcomes(tx: Tx, teamSeq: number, changes: OutcomeChang
      FROM ${updates.unnest()} AS v(id, outcome, source) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
     updates.params,
   );
-  await writeRollups(tx, teamSeq, rollups.sorted());
+  await writeRollups(tx, teamSeq, rollups);
 }

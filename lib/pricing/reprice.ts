@@ -86,7 +86,7 @@ async function repriceRange(tx: Tx, job: Job, from: Date, to: Date) {
     const group = { ts: new Date(Number(c.hourNo) * HOUR_MS), taskType: c.taskType, model: job.model, shadow: c.shadow, contextTokens: Number(c.contextTokens), toolCount: Number(c.toolCount) };
     rollups.changeCost(group, BigInt(c.costDelta), BigInt(c.unpricedDelta));
   }
-  await writeRollups(tx, job.teamSeq, rollups.sorted());
+  await writeRollups(tx, job.teamSeq, rollups);
   return changes.reduce((n, c) => n + Number(c.n), 0);
 }
 

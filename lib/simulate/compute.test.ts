@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Policy } from "@switchyard/sdk";
 import { compute, totalOf, type Evidence, type SimData } from "@/lib/simulate/compute";
 import { formatTotals } from "@/lib/simulate/format";
-import { plan } from "@/lib/simulate/plan";
+import { bucketRange, plan } from "@/lib/simulate/plan";
 
 const PRICES = { "gpt-5.4-mini": { input: 400_000, output: 1_600_000 }, "gpt-5.4-nano": { input: 100_000, output: 400_000 } };
 const ev = (model: string, over: Partial<Evidence> = {}): Evidence =>
@@ -94,7 +94,7 @@ describe("compute", () => {
 
 describe("success where the policy routes", () => {
   // The case that started us: nano summarises at 91% below 3,000 tokens and 62% above; mini at 93% on both.
-  const cell = (model: string, bucket: number, success: number, failure: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, answered: success + failure, outputTokens: 0, success, failure });
+  const cell = (model: string, bucket: number, success: number, failure: number) => ({ taskType: "summarize", model, contextFrom: bucketRange(bucket)[0], toolCount: 0, answered: success + failure, outputTokens: 0, success, failure });
   const world = (): SimData => ({
     groups: [
       { taskType: "summarize", model: "gpt-5.4-mini", contextTokens: 1500, toolCount: 0, tasks: 600, inputTokens: 900_000, outputTokens: 120_000 },
@@ -147,10 +147,10 @@ describe("success where the policy routes", () => {
       groups: [group("free", 800), group("enterprise", 200)],
       evidence: [ev("gpt-5.4-nano", { success: 900, failure: 100 }), ev("gpt-5.4-mini", { success: 950, failure: 50 })],
       cells: [
-        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("free"), answered: 0, outputTokens: 0, success: 760, failure: 40 },
-        { taskType: "extract", model: "gpt-5.4-nano", bucket: 2, toolCount: 0, meta: meta("enterprise"), answered: 0, outputTokens: 0, success: 140, failure: 60 },
-        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("free"), answered: 0, outputTokens: 0, success: 760, failure: 40 },
-        { taskType: "extract", model: "gpt-5.4-mini", bucket: 2, toolCount: 0, meta: meta("enterprise"), answered: 0, outputTokens: 0, success: 190, failure: 10 },
+        { taskType: "extract", model: "gpt-5.4-nano", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("free"), answered: 0, outputTokens: 0, success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-nano", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("enterprise"), answered: 0, outputTokens: 0, success: 140, failure: 60 },
+        { taskType: "extract", model: "gpt-5.4-mini", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("free"), answered: 0, outputTokens: 0, success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-mini", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("enterprise"), answered: 0, outputTokens: 0, success: 190, failure: 10 },
       ],
       metadataKeys: ["tier"],
     };
@@ -164,7 +164,7 @@ describe("success where the policy routes", () => {
   });
   it("scales output tokens by the models' ratio in the cells routed, where both have the calls", () => {
     // Nano writes as much as mini on short documents and 1.5x as much on long ones (task type as a whole: 1.4x).
-    const c = (model: string, bucket: number, outputTokens: number) => ({ taskType: "summarize", model, bucket, toolCount: 0, answered: 1000, outputTokens, success: 0, failure: 0 });
+    const c = (model: string, bucket: number, outputTokens: number) => ({ taskType: "summarize", model, contextFrom: bucketRange(bucket)[0], toolCount: 0, answered: 1000, outputTokens, success: 0, failure: 0 });
     const sized: SimData = {
       ...world(),
       evidence: [

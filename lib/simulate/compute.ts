@@ -7,7 +7,7 @@
 import { chooseShares, type Policy } from "@switchyard/sdk";
 import { wilson } from "@/lib/analytics/stats";
 import { histogramCount, quantile, type Histogram } from "@/lib/ingest/histogram";
-import { contextBucket } from "@/lib/ingest/rollup";
+import { cellStart, type Plan } from "@/lib/simulate/plan";
 import { priorStrength, shrink } from "@/lib/simulate/pooling";
 import type { Assumptions } from "@/lib/simulate/schema";
 
@@ -20,12 +20,15 @@ export type Baseline = { taskType: string; tasks: number; costNanos: bigint; suc
 /** Current prices, micro-dollars per 1M tokens. */
 export type Prices = Record<string, { input: number; output: number }>;
 /**
- * Labels of a task type on a model in one cell (context bucket × tool count, and where the policy routes on
- * metadata, the values of the keys it tests as `meta`: JSON in metadataKeys order), shadow calls included,
- * with the answered (not errored) calls and their output tokens behind the cell's output-token ratio.
+ * Labels of a task type on a model in one cell (context × tool count, and where the policy routes on metadata,
+ * the values of the keys it tests as `meta`: JSON in metadataKeys order), shadow calls included, with the
+ * answered (not errored) calls and their output tokens behind the cell's output-token ratio. `contextFrom`:
+ * the cell's first context size (plan.ts cellStart): a rollup bucket's, or a context segment's where the plan
+ * reads a bucket exactly, so both sides of a threshold inside a bucket have their own labels.
  */
-export type CellEvidence = { taskType: string; model: string; bucket: number; toolCount: number; meta?: string; answered: number; outputTokens: number; success: number; failure: number };
-export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices };
+export type CellEvidence = { taskType: string; model: string; contextFrom: number; toolCount: number; meta?: string; answered: number; outputTokens: number; success: number; failure: number };
+/** `plan`: how fetch cut cells and groups (without it, by rollup bucket). */
+export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; plan?: Plan; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices };
 
 export type Warning = { code: "insufficient_evidence" | "unpriced_model"; model: string; message: string };
 
@@ -105,7 +108,7 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
   const meanOut = (t: string, m: string) => (answered(t, m) > 0 ? ev(t, m)!.outputTokens / answered(t, m) : 0);
   const ratio = (t: string, from: string, to: string) =>
     from !== to && answered(t, from) >= a.minSamples && answered(t, to) >= a.minSamples && meanOut(t, from) > 0 ? meanOut(t, to) / meanOut(t, from) : 1;
-  const cellCalls = new Map(data.cells.map((c) => [`${c.taskType}|${c.model}|${c.bucket}|${c.toolCount}|${c.meta ?? ""}`, c]));
+  const cellCalls = new Map(data.cells.map((c) => [`${c.taskType}|${c.model}|${c.contextFrom}|${c.toolCount}|${c.meta ?? ""}`, c]));
   /** The output-token ratio in one cell where both models have minSamples calls there (output length moves with size), else the task type's. */
   const ratioIn = (t: string, from: string, to: string, cell: string) => {
     const f = cellCalls.get(`${t}|${from}|${cell}`), g = cellCalls.get(`${t}|${to}|${cell}`);
@@ -140,7 +143,7 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
     };
 
     // The routings the policy gives this task type's groups, and how many tasks of each cell each one gets.
-    const cellOf = (g: Group) => `${contextBucket(Math.max(0, g.contextTokens))}|${g.toolCount}|${metaOf(g.metadata)}`;
+    const cellOf = (g: Group) => `${cellStart(data.plan, t, g.contextTokens)}|${Math.min(g.toolCount, 32_767)}|${metaOf(g.metadata)}`;
     const routings = new Map<string, { shares: ReturnType<typeof chooseShares>; cells: Map<string, number>; tasks: number }>();
     const cellTasks = new Map<string, number>();
     const groups = data.groups.filter((x) => x.taskType === t).map((g) => {
@@ -166,7 +169,7 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
       if (!strengths.has(m)) strengths.set(m, priorStrength(mine));
       let s = 0, k = 0;
       for (const c of mine) {
-        const cell = `${c.bucket}|${c.toolCount}|${c.meta ?? ""}`;
+        const cell = `${c.contextFrom}|${c.toolCount}|${c.meta ?? ""}`;
         const total = cellTasks.get(cell) ?? 0;
         const share = total > 0 ? Math.min(1, Math.max(0, (routings.get(key)!.cells.get(cell) ?? 0) / total)) : 0;
         s += share * c.success;

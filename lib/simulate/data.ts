@@ -1,26 +1,31 @@
-// The simulator's reads: the population of first attempts, from the hourly rollups where they are exact for
-// the policy; where a threshold splits a context bucket, from the exact sizes of whole days (CallTaskSize)
-// and the raw calls of the window's partial days; where a rule tests metadata, from the raw calls. For the
-// off-policy estimate: labeled first attempts with their logged propensities and the policies that logged them.
+// The simulator's reads: the population of first attempts and the evidence by cell, from the hourly rollups
+// where they are exact for the policy; where a threshold splits a context bucket, from the exact sizes of
+// whole days (CallTaskSize) and the raw calls of the window's partial days; where a rule tests metadata, from
+// the raw calls. For the off-policy estimate: labeled first attempts with their logged propensities and the
+// policies that logged them.
 import { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
-import { CONTEXT_BOUNDS } from "@/lib/ingest/rollup";
 import { bucketRange } from "@/lib/simulate/plan";
-import type { Group } from "@/lib/simulate/compute";
+import type { CellEvidence, Group } from "@/lib/simulate/compute";
 
-type Row = { taskType: string; model: string; ctx: number; toolCount: number; metadata: Record<string, string> | null; tasks: bigint; input: bigint; output: bigint };
+/** First attempts that share every feature a rule tests (the population), with the evidence of every call there. */
+export type SizeGroup = Group & { evidence: Omit<CellEvidence, "taskType" | "model" | "contextFrom" | "toolCount" | "meta"> };
 
-const toGroup = (r: Row): Group => ({
+type Row = { taskType: string; model: string; ctx: number; toolCount: number; metadata: Record<string, string> | null; tasks: bigint; input: bigint; output: bigint;
+  answered: bigint; answeredOutput: bigint; success: bigint; failure: bigint };
+
+const toGroup = (r: Row): SizeGroup => ({
   taskType: r.taskType, model: r.model, contextTokens: Number(r.ctx), toolCount: Number(r.toolCount), ...(r.metadata ? { metadata: r.metadata } : {}),
   tasks: Number(r.tasks), inputTokens: Number(r.input), outputTokens: Number(r.output),
+  evidence: { answered: Number(r.answered), outputTokens: Number(r.answeredOutput), success: Number(r.success), failure: Number(r.failure) },
 });
 
 /**
  * One read of the hourly rollups for both things the simulator takes from them, per task type, model,
- * context bucket and tool count: the population of production first attempts (buckets a threshold
- * splits are left to the exact reads below) and the evidence by cell, shadow calls included.
+ * context bucket and tool count: the population of production first attempts and the evidence by cell,
+ * shadow calls included. Buckets a threshold splits are left to the exact reads below, for both.
  */
 export async function getRollupCells(teamId: TeamId, from: Date, to: Date, skip: { buckets: number[]; taskTypes: string[] | null }) {
   const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; tasks: bigint; input: bigint; output: bigint; answered: bigint; outputAll: bigint; success: bigint; failure: bigint }[]>`
@@ -31,13 +36,14 @@ export async function getRollupCells(teamId: TeamId, from: Date, to: Date, skip:
     FROM "CallRollup"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
     GROUP BY 1, 2, 3, 4`;
-  const split = (r: (typeof rows)[number]) => skip.buckets.includes(Number(r.bucket)) && (!skip.taskTypes || skip.taskTypes.includes(r.taskType));
+  const kept = rows.filter((r) => !(skip.buckets.includes(Number(r.bucket)) && (!skip.taskTypes || skip.taskTypes.includes(r.taskType))));
   return {
-    groups: rows.filter((r) => Number(r.tasks ?? 0) > 0 && !split(r)).map((r) => toGroup({
-      taskType: r.taskType, model: r.model, ctx: bucketRange(Number(r.bucket))[0], toolCount: Number(r.toolCount), metadata: null, tasks: r.tasks, input: r.input, output: r.output,
+    groups: kept.filter((r) => Number(r.tasks ?? 0) > 0).map((r): Group => ({
+      taskType: r.taskType, model: r.model, contextTokens: bucketRange(Number(r.bucket))[0], toolCount: Number(r.toolCount),
+      tasks: Number(r.tasks), inputTokens: Number(r.input), outputTokens: Number(r.output),
     })),
-    cells: rows.map((r) => ({
-      taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), answered: Number(r.answered), outputTokens: Number(r.outputAll),
+    cells: kept.map((r): CellEvidence => ({
+      taskType: r.taskType, model: r.model, contextFrom: bucketRange(Number(r.bucket))[0], toolCount: Number(r.toolCount), answered: Number(r.answered), outputTokens: Number(r.outputAll),
       success: Number(r.success), failure: Number(r.failure),
     })),
   };
@@ -51,10 +57,11 @@ function segment(starts: number[]) {
 const ofTypes = (taskTypes: string[] | null) => (taskTypes ? Prisma.sql`AND "taskType" IN (${Prisma.join(taskTypes)})` : Prisma.empty);
 
 /** The same for whole UTC days by context segment, for the given buckets and task types (CallTaskSize). */
-export async function getTaskSizePopulation(teamId: TeamId, dayFrom: Date, dayTo: Date, buckets: number[], starts: number[], taskTypes: string[] | null = null) {
+export async function getTaskSizes(teamId: TeamId, dayFrom: Date, dayTo: Date, buckets: number[], starts: number[], taskTypes: string[] | null = null) {
   const rows = await db().$queryRaw<Row[]>`
     SELECT "taskType", "model", ${segment(starts)} AS ctx, "toolCount" AS "toolCount", NULL AS metadata,
-           sum("tasks")::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output
+           sum("tasks")::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output,
+           sum("answered")::int8 AS answered, sum("answeredOutputTokens")::int8 AS "answeredOutput", sum("success")::int8 AS success, sum("failure")::int8 AS failure
     FROM "CallTaskSize"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "day" >= ${dayFrom} AND "day" < ${dayTo} AND ${inBuckets(buckets)} ${ofTypes(taskTypes)}
     GROUP BY 1, 2, 3, 4`;
@@ -66,35 +73,24 @@ function inBuckets(buckets: number[]) {
   return Prisma.sql`(${Prisma.join(ranges.map(([lo, hi]) => (Number.isFinite(hi) ? Prisma.sql`("contextTokens" >= ${lo} AND "contextTokens" < ${hi})` : Prisma.sql`"contextTokens" >= ${lo}`)), " OR ")})`;
 }
 
-/** The same from the raw calls by context segment: for the given buckets, or all calls with their metadata. */
-export async function getRawPopulation(teamId: TeamId, from: Date, to: Date, starts: number[], only: { buckets: number[]; taskTypes: string[] | null } | { metadata: true }) {
+/**
+ * The same from the raw calls by context segment: for the given buckets, or all calls with their metadata.
+ * As in CallTaskSize, the population counts production first attempts and the evidence every call.
+ */
+export async function getRawSizes(teamId: TeamId, from: Date, to: Date, starts: number[], only: { buckets: number[]; taskTypes: string[] | null } | { metadata: true }) {
   const buckets = "buckets" in only ? Prisma.sql`AND ${inBuckets(only.buckets)} ${ofTypes(only.taskTypes)}` : Prisma.empty;
   const metadata = "metadata" in only ? Prisma.sql`"metadata"` : Prisma.sql`NULL::jsonb`;
+  const task = Prisma.sql`"shadowOf" IS NULL AND "attempt" = 1`;
   const rows = await db().$queryRaw<Row[]>`
-    SELECT "taskType", "model", ${segment(starts)} AS ctx, "toolCount" AS "toolCount", ${metadata} AS metadata,
-           count(*)::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output
-    FROM "Call"
-    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "shadowOf" IS NULL AND "attempt" = 1 ${buckets}
-    GROUP BY 1, 2, 3, 4, 5`;
-  return rows.map(toGroup);
-}
-
-/**
- * The evidence by cell from the raw calls, each cell also split by the values of the metadata keys a rule tests
- * (`meta`: those values in key order, JSON), for policies that route on metadata. Shadow calls included.
- */
-export async function getRawCellEvidence(teamId: TeamId, from: Date, to: Date, keys: string[]) {
-  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; meta: (string | null)[]; answered: bigint; output: bigint; success: bigint; failure: bigint }[]>`
-    SELECT "taskType", "model", width_bucket("contextTokens", ${CONTEXT_BOUNDS}::int4[]) AS bucket, least("toolCount", 32767) AS "toolCount",
-           jsonb_build_array(${Prisma.join(keys.map((k) => Prisma.sql`"metadata" ->> ${k}`))}) AS meta, count(*) FILTER (WHERE "status" <> 1)::int8 AS answered, sum("outputTokens")::int8 AS output,
+    SELECT "taskType", "model", ${segment(starts)} AS ctx, least("toolCount", 32767) AS "toolCount", ${metadata} AS metadata,
+           count(*) FILTER (WHERE ${task})::int8 AS tasks, COALESCE(sum("inputTokens") FILTER (WHERE ${task}), 0)::int8 AS input,
+           COALESCE(sum("outputTokens") FILTER (WHERE ${task}), 0)::int8 AS output,
+           count(*) FILTER (WHERE "status" <> 1)::int8 AS answered, COALESCE(sum("outputTokens") FILTER (WHERE "status" <> 1), 0)::int8 AS "answeredOutput",
            count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 1)::int8 AS success, count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 0)::int8 AS failure
     FROM "Call"
-    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to}
+    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} ${buckets}
     GROUP BY 1, 2, 3, 4, 5`;
-  return rows.map((r) => ({
-    taskType: r.taskType, model: r.model, bucket: Number(r.bucket), toolCount: Number(r.toolCount), meta: JSON.stringify(r.meta),
-    answered: Number(r.answered), outputTokens: Number(r.output), success: Number(r.success), failure: Number(r.failure),
-  }));
+  return rows.map(toGroup);
 }
 
 /**

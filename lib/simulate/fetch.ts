@@ -6,35 +6,58 @@ import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { groupBy } from "@/lib/analytics/stats";
 import { listPrices } from "@/lib/pricing/data";
 import { indexPrices, priceAt } from "@/lib/pricing/cost";
-import type { Group, SimData } from "@/lib/simulate/compute";
+import type { CellEvidence, Group, SimData } from "@/lib/simulate/compute";
 import type { Plan } from "@/lib/simulate/plan";
-import { getLoggedFirstAttempts, getPolicyVersions, getRawCellEvidence, getRawPopulation, getRollupCells, getTaskSizePopulation } from "@/lib/simulate/data";
+import { getLoggedFirstAttempts, getPolicyVersions, getRawSizes, getRollupCells, getTaskSizes, type SizeGroup } from "@/lib/simulate/data";
 import { MAX_LOGGED_CALLS, type LoggedCall } from "@/lib/simulate/off-policy";
 
 const DAY_MS = 86_400_000;
-const negate = (groups: Group[]) => groups.map((g) => ({ ...g, tasks: -g.tasks, inputTokens: -g.inputTokens, outputTokens: -g.outputTokens }));
+const negate = (groups: SizeGroup[]) => groups.map((g) => ({
+  ...g, tasks: -g.tasks, inputTokens: -g.inputTokens, outputTokens: -g.outputTokens,
+  evidence: { answered: -g.evidence.answered, outputTokens: -g.evidence.outputTokens, success: -g.evidence.success, failure: -g.evidence.failure },
+}));
 
 /**
  * Split buckets at exact sizes: whole UTC days from CallTaskSize; a partial day at either end from its
  * raw calls, or, when the window covers most of that day, as the whole day minus the raw calls outside
  * the window (every quantity the projection uses adds up linearly, so negative groups subtract exactly).
  */
-async function splitPopulation(teamId: TeamId, from: Date, to: Date, { splitBuckets: buckets, splitTaskTypes: taskTypes, segmentStarts: starts }: Plan): Promise<Group[]> {
+async function splitSizes(teamId: TeamId, from: Date, to: Date, { splitBuckets: buckets, splitTaskTypes: taskTypes, segmentStarts: starts }: Plan): Promise<SizeGroup[]> {
   if (!buckets.length) return [];
   const firstDay = Math.floor(from.getTime() / DAY_MS) * DAY_MS;
-  const reads: Promise<Group[]>[] = [];
+  const reads: Promise<SizeGroup[]>[] = [];
   for (let day = firstDay; day < to.getTime(); day += DAY_MS) {
     const start = Math.max(day, from.getTime()), end = Math.min(day + DAY_MS, to.getTime());
     if (start === day && end === day + DAY_MS) continue; // whole days are read below in one query
-    const whole = () => getTaskSizePopulation(teamId, new Date(day), new Date(day + DAY_MS), buckets, starts, taskTypes);
-    const raw = (a: number, b: number) => (a < b ? getRawPopulation(teamId, new Date(a), new Date(b), starts, { buckets, taskTypes }) : Promise.resolve([]));
+    const whole = () => getTaskSizes(teamId, new Date(day), new Date(day + DAY_MS), buckets, starts, taskTypes);
+    const raw = (a: number, b: number) => (a < b ? getRawSizes(teamId, new Date(a), new Date(b), starts, { buckets, taskTypes }) : Promise.resolve([]));
     if (end - start <= DAY_MS / 2) reads.push(raw(start, end));
     else reads.push(whole(), raw(day, start).then(negate), raw(end, day + DAY_MS).then(negate));
   }
   const dayFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
   const dayTo = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
-  if (dayFrom < dayTo) reads.push(getTaskSizePopulation(teamId, dayFrom, dayTo, buckets, starts, taskTypes));
+  if (dayFrom < dayTo) reads.push(getTaskSizes(teamId, dayFrom, dayTo, buckets, starts, taskTypes));
   return (await Promise.all(reads)).flat();
+}
+
+/**
+ * Exact reads as the simulator takes them: the population (groups with tasks; evidence-only rows of shadow
+ * calls and retries have none) and the evidence summed by cell (task type, model, segment, tool count and,
+ * where rules test metadata, the tested keys' values).
+ */
+function fromSizes(sizes: SizeGroup[], keys: string[]): { groups: Group[]; cells: CellEvidence[] } {
+  const cells = new Map<string, CellEvidence>();
+  for (const { evidence, metadata, taskType, model, contextTokens, toolCount } of sizes) {
+    const meta = keys.length ? JSON.stringify(keys.map((k) => metadata?.[k] ?? null)) : undefined;
+    const key = `${taskType}|${model}|${contextTokens}|${toolCount}|${meta ?? ""}`;
+    const c = cells.get(key) ?? { taskType, model, contextFrom: contextTokens, toolCount, ...(meta ? { meta } : {}), answered: 0, outputTokens: 0, success: 0, failure: 0 };
+    c.answered += evidence.answered;
+    c.outputTokens += evidence.outputTokens;
+    c.success += evidence.success;
+    c.failure += evidence.failure;
+    cells.set(key, c);
+  }
+  return { groups: sizes.filter((g) => g.tasks !== 0).map(({ evidence: _e, ...g }) => g), cells: [...cells.values()] };
 }
 
 export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }, plan: Plan, now = new Date()): Promise<SimData> {
@@ -43,9 +66,9 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
     getModelStats(teamId, from, to, {}, { latencyOnly: true }),
     listPrices(teamId),
     plan.metadata
-      ? Promise.all([getRawCellEvidence(teamId, from, to, plan.metadataKeys), getRawPopulation(teamId, from, to, plan.segmentStarts, { metadata: true })]).then(([cells, groups]) => ({ cells, groups }))
-      : Promise.all([getRollupCells(teamId, from, to, { buckets: plan.splitBuckets, taskTypes: plan.splitTaskTypes }), splitPopulation(teamId, from, to, plan)])
-          .then(([rollup, split]) => ({ cells: rollup.cells, groups: [...rollup.groups, ...split] })),
+      ? getRawSizes(teamId, from, to, plan.segmentStarts, { metadata: true }).then((sizes) => fromSizes(sizes, plan.metadataKeys))
+      : Promise.all([getRollupCells(teamId, from, to, { buckets: plan.splitBuckets, taskTypes: plan.splitTaskTypes }), splitSizes(teamId, from, to, plan)])
+          .then(([rollup, split]) => { const exact = fromSizes(split, []); return { cells: [...rollup.cells, ...exact.cells], groups: [...rollup.groups, ...exact.groups] }; }),
   ]);
   const index = indexPrices(priceList);
   const models = new Set([...stats.map((s) => s.model), ...priceList.map((p) => p.model)]);
@@ -62,7 +85,7 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
   const baseline = [...groupBy(production, (s) => s.taskType).values()].map((s) => ({
     taskType: s.taskType, tasks: s.tasks, costNanos: s.costNanos, success: s.success, failure: s.failure, escalations: s.escalations, latencyHist: s.latencyHist,
   }));
-  return { groups, evidence, cells, metadataKeys: plan.metadataKeys, baseline, prices };
+  return { groups, evidence, cells, plan, metadataKeys: plan.metadataKeys, baseline, prices };
 }
 
 /**

@@ -2,7 +2,7 @@
 // Rollups keep the exact tool count but only a bucket of the context size; a rule threshold that falls
 // inside a bucket needs that bucket's calls one by one. Metadata is not in the rollups at all.
 import type { Policy } from "@switchyard/sdk";
-import { CONTEXT_BOUNDS } from "@/lib/ingest/rollup";
+import { CONTEXT_BOUNDS, contextBucket } from "@/lib/ingest/rollup";
 
 /**
  * splitBuckets: context buckets a threshold falls inside; splitTaskTypes: the task types those thresholds'
@@ -50,4 +50,18 @@ export function plan(policy: Policy): Plan {
   }
   const metadataKeys = [...keys].sort();
   return { splitBuckets: [...split].sort((a, b) => a - b), splitTaskTypes: splitTypes && [...splitTypes].sort(), segmentStarts: [...starts].sort((a, b) => a - b), metadata: metadataKeys.length > 0, metadataKeys };
+}
+
+/**
+ * The first context size of the evidence cell a size falls in, for a task type: its context segment where the
+ * plan reads that bucket exactly (a threshold splits it for the task type, or a rule tests metadata and every
+ * call is read raw), else its rollup bucket. fetch builds groups and cells on these starts; compute keys by them.
+ */
+export function cellStart(p: Plan | undefined, taskType: string, tokens: number): number {
+  const bucket = contextBucket(Math.max(0, tokens));
+  const exact = p && (p.metadata || (p.splitBuckets.includes(bucket) && (!p.splitTaskTypes || p.splitTaskTypes.includes(taskType))));
+  if (!exact) return bucketRange(bucket)[0];
+  let start = 0;
+  for (const s of p.segmentStarts) if (s <= tokens) start = s;
+  return start;
 }

@@ -106,5 +106,12 @@ describe("rollups", () => {
     expect(Object.fromEntries(storedDays.map((r) => [dayKey(r), without(r)]))).toEqual(
       Object.fromEntries([...days.entries()].map(([k, r]) => [k, without(r as never)])),
     );
+
+    // Task sizes: every call at its exact size, after the same batches and late labels.
+    const sizeKey = (r: { contextTokens: number; day: Date; taskType: string; model: string; toolCount: number }) =>
+      `${r.contextTokens}|${r.day.toISOString()}|${r.taskType}|${r.model}|${r.toolCount}`;
+    const storedSizes = await db().callTaskSize.findMany({ where: { teamSeq: seq } });
+    expect(Object.fromEntries(storedSizes.map((r) => [sizeKey(r), strip(r)]))).toEqual(Object.fromEntries(expected.sortedSizes().map((r) => [sizeKey(r), strip(r)])));
+    expect(expected.sortedSizes().reduce((n, r) => n + r.success, 0n)).toBe(sql.success);
   });
 });

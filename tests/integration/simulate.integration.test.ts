@@ -5,6 +5,7 @@ import type { Policy } from "@switchyard/sdk";
 import { POST } from "@/app/api/v1/simulate/route";
 import { checkedTeamId } from "@/lib/auth/team-id";
 import { ingestEvents } from "@/lib/ingest/mutations";
+import { applyOutcomes } from "@/lib/outcomes/mutations";
 import { simulate } from "@/lib/simulate";
 import { compute, type Group } from "@/lib/simulate/compute";
 import { fetchData } from "@/lib/simulate/fetch";
@@ -169,6 +170,37 @@ describe("simulate", () => {
     expect(short).toMatchObject({ tasks: 200, evidence: { "gpt-5.4-nano": { labeled: 100, pooled: false } } });
     expect(result.path.notes.join(" ")).toMatch(/pooled toward the task type/);
   });
+  it("judges a threshold inside a context bucket on the labels of each side, shadow calls and late labels included", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    // All summaries run on mini (90% right) with nano shadowed: nano is right 95% of the time up to 2,500 tokens
+    // and 50% above, all inside the 2,001-3,000 bucket. Nano's labels on the upper side arrive late.
+    const size = (i: number) => 2100 + (i % 80) * 10; // 2,100-2,890: i % 80 < 41 is at or below 2,500
+    const mini = Array.from({ length: 400 }, (_, i) => makeEvent({ id: `m-${i}`, taskType: "summarize", model: "gpt-5.4-mini", timestamp: day + 3_600_000 + i * 60_000,
+      inputTokens: size(i), outputTokens: 80, outcome: i % 10 < 9 ? "success" : "failure" }));
+    const nano = (i: number) => makeEvent({ id: `n-${i}`, shadowOf: `m-${i}`, taskType: "summarize", model: "gpt-5.4-nano", timestamp: day + 3_600_000 + i * 60_000 + 1,
+      inputTokens: size(i), outputTokens: 70, ...(size(i) <= 2500 ? { outcome: i % 20 < 19 ? "success" : "failure" } : {}) });
+    await ingestEvents(teamId, [...mini, ...Array.from({ length: 400 }, (_, i) => nano(i))]);
+    await applyOutcomes(teamId, Array.from({ length: 400 }, (_, i) => i).filter((i) => size(i) > 2500)
+      .map((i) => ({ callId: `n-${i}`, outcome: i % 2 ? ("success" as const) : ("failure" as const) })));
+
+    const policy: Policy = { defaultModel: "gpt-5.4-mini", rules: [{ id: "short", when: { contextTokens: { lte: 2500 } }, model: "gpt-5.4-nano" }] };
+    const a = { reviewCostPerFailureUsd: 0, minSamples: 30 };
+    // A whole day (CallTaskSize) and a window that starts inside it (the day minus its raw calls before the start).
+    for (const w of [window, { from: new Date(day + 2 * 3_600_000), to: new Date(day + 2 * 86_400_000) }]) {
+      const result = await simulate(teamId, { ...w, policy, assumptions: a });
+      const row = result.byTaskType.find((r) => r.taskType === "summarize")!;
+      const short = row.coverage.find((c) => c.routes["gpt-5.4-nano"] === 1)!;
+      // Nano on the short side at its own ~95%, not its bucket's ~72%.
+      expect(short.evidence["gpt-5.4-nano"].successRate!).toBeGreaterThan(0.92);
+      expect(short.evidence["gpt-5.4-nano"].pooled).toBe(false);
+      const reference = await scanEveryCall(teamId, [...mini, ...Array.from({ length: 400 }, (_, i) => nano(i))], policy, w);
+      expect(row.tasks).toBe(reference.find((r) => r.taskType === "summarize")!.tasks);
+      // About half the tasks at ~95% and half at 90%: ~92.5%, where bucket-level labels said ~81%.
+      expect(row.projected.successRate!).toBeGreaterThan(0.9);
+    }
+  });
+
   it("judges a metadata rule on the labels of the metadata values it routes", async () => {
     const { team } = await makeOwner();
     const teamId = checkedTeamId(team.id);
