@@ -27,6 +27,14 @@ describe("regex", () => {
     expect(verdicts).toEqual(["pass", "pass", "pass"]);
     expect(check("regex", { pattern: "refund", flags: "y", mustMatch: true }, call("a refund")).verdict).toBe("fail");
   });
+
+  it("stays linear on a pattern that makes a backtracking engine run for ever", () => {
+    const nested = { pattern: "(a+)+$", mustMatch: true };
+    // A backtracking RegExp would not finish on this input in the age of the universe (the suite would hang); RE2 takes milliseconds.
+    expect(check("regex", nested, call(`${"a".repeat(30_000)}!`)).verdict).toBe("fail");
+    expect(check("regex", { pattern: "^refund", flags: "m", mustMatch: true }, call("a\nrefund")).verdict).toBe("pass");
+    expect(check("regex", { pattern: "a.b", flags: "s", mustMatch: true }, call("a\nb")).verdict).toBe("pass");
+  });
 });
 
 describe("contains", () => {

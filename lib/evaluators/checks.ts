@@ -14,6 +14,7 @@ import { readCaptured, readOutput } from "@/lib/evaluators/captured";
 import { compileSchema, describeSchemaError } from "@/lib/evaluators/compile";
 import { firstDifference, parseJson } from "@/lib/evaluators/json";
 import type { Config } from "@/lib/evaluators/kinds";
+import { compileRegex } from "@/lib/evaluators/regex";
 
 export type Call = { input: string | null; output: string | null; metadata: Record<string, string> | null };
 export type Verdict = { verdict: "pass" | "fail"; reason: string } | { verdict: null; reason: string };
@@ -51,15 +52,15 @@ export function checkJsonSchema(config: Config<"json_schema">) {
 }
 
 export function checkRegex(config: Config<"regex">) {
-  const regex = new RegExp(config.pattern, config.flags); // compiles: the config schema checked it
+  const compiled = compileRegex(config.pattern, config.flags);
   const shown = `/${config.pattern.length > 60 ? `${config.pattern.slice(0, 57)}...` : config.pattern}/${config.flags ?? ""}`;
   return (call: Call): Verdict => {
+    if (!compiled.ok) return cannot(`evaluator config is invalid: pattern does not compile: ${compiled.error}`);
     const { text } = readOutput(call.output);
     if (text === null) return NO_TEXT;
-    regex.lastIndex = 0; // g and y keep state between calls on one RegExp
-    const match = regex.exec(text.length > REGEX_INPUT_CHARS ? text.slice(0, REGEX_INPUT_CHARS) : text);
+    const match = compiled.value.find(text.length > REGEX_INPUT_CHARS ? text.slice(0, REGEX_INPUT_CHARS) : text);
     if (config.mustMatch) return match ? pass(`matches ${shown}`) : fail(`does not match ${shown}`);
-    return match ? fail(`matches ${shown} at position ${match.index}: ${quote(match[0])}`) : pass(`does not match ${shown}`);
+    return match ? fail(`matches ${shown} at position ${match.index}: ${quote(match.text)}`) : pass(`does not match ${shown}`);
   };
 }
 

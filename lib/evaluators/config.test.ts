@@ -26,7 +26,10 @@ describe("evaluator config", () => {
   });
 
   it("refuses a regex that does not compile, unknown or repeated flags, and a pattern over 1,000 characters", () => {
-    expect(issues("regex", { pattern: "(unclosed", mustMatch: true })).toEqual([expect.stringMatching(/^pattern: does not compile: Invalid regular expression/)]);
+    expect(issues("regex", { pattern: "(unclosed", mustMatch: true })).toEqual([expect.stringMatching(/^pattern: does not compile: missing closing \)/)]);
+    // Backtracking-only features are refused up front: matching stays linear in the text.
+    expect(issues("regex", { pattern: "(a)\\1", mustMatch: true })).toEqual([expect.stringMatching(/^pattern: does not compile: .*no backreferences or lookaround/)]);
+    expect(issues("regex", { pattern: "(?<=order )#\\d+", mustMatch: true })).toEqual([expect.stringMatching(/^pattern: does not compile/)]);
     expect(issues("regex", { pattern: "a", flags: "gx", mustMatch: true })).toEqual(["flags: may only use the flags g, i, m, s, u and y, each once"]);
     expect(issues("regex", { pattern: "a", flags: "ii", mustMatch: true })).toEqual(["flags: may only use the flags g, i, m, s, u and y, each once"]);
     expect(issues("regex", { pattern: "\\p{Lu}", flags: "u", mustMatch: true })).toEqual([]);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { createCache } from "@/lib/evaluators/cache";
 import { checkContains, checkExpected, checkJsonSchema, checkRegex, checkToolArgs, type Call, type Verdict } from "@/lib/evaluators/checks";
 import { compileSchema } from "@/lib/evaluators/compile";
+import { compileRegex } from "@/lib/evaluators/regex";
 
 export type { Call, Verdict } from "@/lib/evaluators/checks";
 
@@ -38,7 +39,7 @@ const jsonSchema = z.record(z.string(), z.unknown()).superRefine((schema, ctx) =
 
 const judgeUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000, "must be at most 2000 characters");
 
-// Only flags that keep a regex a plain test of the text, each once (RegExp refuses repeats).
+// Only flags that keep a regex a plain test of the text, each once (as JavaScript's RegExp takes them).
 const FLAGS = /^(?!.*(.).*\1)[gimsuy]*$/;
 
 export const configSchemas = {
@@ -51,11 +52,8 @@ export const configSchemas = {
     })
     .superRefine((c, ctx) => {
       if (!FLAGS.test(c.flags ?? "")) return; // already reported on flags
-      try {
-        new RegExp(c.pattern, c.flags);
-      } catch (err) {
-        ctx.addIssue({ code: "custom", path: ["pattern"], message: `does not compile: ${(err as Error).message}` });
-      }
+      const compiled = compileRegex(c.pattern, c.flags);
+      if (!compiled.ok) ctx.addIssue({ code: "custom", path: ["pattern"], message: `does not compile: ${compiled.error}` });
     }),
   contains: z.strictObject({ text: text(10_000), mustContain: z.boolean() }),
   expected: z.strictObject({ metadataKey: text(64), mode: z.enum(["exact", "json_equal"], { message: "must be exact or json_equal" }) }),
