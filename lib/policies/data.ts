@@ -20,6 +20,12 @@ export async function getPublishedPolicy(teamId: TeamId): Promise<PublishedPolic
   return { version: latest.version, publishedAt: latest.publishedAt, policy: canonical(latest.policy) };
 }
 
+/** What an SDK is served: the policy in force and the team's content capture setting, which the SDK follows unless told otherwise. */
+export async function getServedPolicy(teamId: TeamId) {
+  const [published, team] = await Promise.all([getPublishedPolicy(teamId), db().team.findUniqueOrThrow({ where: { id: teamId }, select: { captureContent: true } })]);
+  return { ...published, captureContent: team.captureContent };
+}
+
 type VersionRow = { version: number; message: string; publishedAt: Date; policy: unknown; publishedBy: string | null; projection: unknown };
 
 /** Versions as shown: the publisher's email (or "API key"), the policy in schema order, the stored projection. */

@@ -1,5 +1,6 @@
 import type { PublishedPolicy } from "@/lib/policies/data";
 
-export function toPolicyResponse(p: PublishedPolicy) {
-  return { version: p.version, publishedAt: p.publishedAt?.toISOString() ?? null, policy: p.policy };
+/** Contracts §5, plus `captureContent` (the team's setting) for SDKs that follow it. */
+export function toPolicyResponse(p: PublishedPolicy & { captureContent: boolean }) {
+  return { version: p.version, publishedAt: p.publishedAt?.toISOString() ?? null, policy: p.policy, captureContent: p.captureContent };
 }

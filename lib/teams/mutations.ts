@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { TeamId } from "@/lib/auth/team-id";
 import { canAssignRole } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
+import { announceSdkSettings, announceSdkSettingsInProcess } from "@/lib/policies/changes";
 import { hashInviteToken } from "@/lib/teams/data";
 import { INVITE_TTL_MS } from "@/lib/teams/schema";
 import { slugCandidates } from "@/lib/teams/slug";
@@ -118,9 +119,12 @@ export async function setTimeZone(teamId: TeamId, actorId: string, timeZone: str
 }
 
 /** `actorId` null with `keyId` when an admin key changed it (PATCH /api/v1/settings). */
+/** Connected SDKs that follow the team's setting hear of it within a second (it travels with the policy). */
 export async function setContentCapture(teamId: TeamId, actorId: string | null, enabled: boolean, keyId?: string) {
-  await db().$transaction([
-    db().team.update({ where: { id: teamId }, data: { captureContent: enabled } }),
-    db().auditEntry.create({ data: { teamId, actorId, action: "team.capture", detail: { enabled, ...(keyId ? { keyId } : {}) } } }),
-  ]);
+  await db().$transaction(async (tx) => {
+    await tx.team.update({ where: { id: teamId }, data: { captureContent: enabled } });
+    await tx.auditEntry.create({ data: { teamId, actorId, action: "team.capture", detail: { enabled, ...(keyId ? { keyId } : {}) } } });
+    await announceSdkSettings(tx, teamId);
+  });
+  announceSdkSettingsInProcess(teamId);
 }

@@ -36,9 +36,12 @@ function copyRate(rows: number) {
  * either side. With an evaluator, ingest only notes new ids; the server's worker evaluates them meanwhile.
  */
 async function evaluatorOverhead(line: (name: string, value: string, target: string, ok: boolean) => void) {
-  const api = (method: string, path: string, body: unknown) => fetch(`http://127.0.0.1:${PORT}${path}`, {
+  const send = (method: string, path: string, body: unknown) => fetch(`http://127.0.0.1:${PORT}${path}`, {
     method, headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" }, body: JSON.stringify(body),
   }).then(async (r) => ({ status: r.status, json: await r.json() }));
+  // A pooled connection the server closed while COPY ran fails the first request ("other side closed"):
+  // these requests are idempotent, so one retry on a fresh connection is safe.
+  const api = (method: string, path: string, body: unknown) => send(method, path, body).catch(() => send(method, path, body));
   await api("PATCH", "/api/v1/settings", { captureContent: true });
   const template = JSON.stringify({ events: (JSON.parse(batchTemplate()) as { events: Record<string, unknown>[] }).events.map((e, i) => ({ ...e, output: i % 10 ? "A refund is due." : "No." })) });
   const phase = async (label: string) => {

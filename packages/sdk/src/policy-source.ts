@@ -4,7 +4,8 @@ import http from "node:http";
 import https from "node:https";
 import { policySchema, type Policy } from "./policy";
 
-export type Published = { version: number; policy: Policy };
+/** `captureContent`: the team's content capture setting, sent with the policy (absent from older servers). */
+export type Published = { version: number; policy: Policy; captureContent?: boolean };
 
 type Options = {
   baseUrl: string;
@@ -33,11 +34,17 @@ export class PolicySource {
   }
 
   private accept(body: unknown) {
-    const parsed = body as { version?: unknown; policy?: unknown };
+    const parsed = body as { version?: unknown; policy?: unknown; captureContent?: unknown };
     const policy = policySchema.safeParse(parsed?.policy);
     if (typeof parsed?.version !== "number" || !policy.success) return;
-    if (this.current && parsed.version <= this.current.version) return; // versions only grow (a rollback is a new version)
-    this.current = { version: parsed.version, policy: policy.data };
+    const captureContent = typeof parsed.captureContent === "boolean" ? parsed.captureContent : undefined;
+    // Versions only grow (a rollback is a new version); the same version comes again when a setting changed.
+    if (this.current && parsed.version < this.current.version) return;
+    if (this.current && parsed.version === this.current.version) {
+      if (captureContent !== undefined) this.current = { ...this.current, captureContent };
+      return;
+    }
+    this.current = { version: parsed.version, policy: policy.data, ...(captureContent === undefined ? {} : { captureContent }) };
     this.o.onUpdate?.(this.current);
   }
 

@@ -21,7 +21,9 @@ export type SwitchyardOptions = {
   onWarning?: (message: string) => void;
   /**
    * Send each call's request and answer with its event (`input`, `output`, at most 32 KiB each), shadow
-   * calls included, for evaluators and review. Stored only where the team turned content capture on.
+   * calls included, for evaluators and review; stored only where the team turned content capture on.
+   * Unset: follow the team's setting (Settings → General), which the server sends with the policy and
+   * pushes within a second of a change. `false`: never send content, whatever the team's setting.
    */
   captureContent?: boolean;
 };
@@ -46,10 +48,10 @@ export class Switchyard {
   private readonly source: PolicySource | null;
   private readonly fallback: Policy;
 
-  private readonly capture: boolean;
+  private readonly capture: boolean | undefined;
 
   constructor(options: SwitchyardOptions) {
-    this.capture = options.captureContent === true;
+    this.capture = options.captureContent;
     const baseUrl = options.baseUrl.replace(/\/+$/, "");
     const apiKey = options.apiKey ?? "";
     const warn = options.onWarning ?? ((m: string) => console.warn(`[switchyard] ${m}`));
@@ -72,7 +74,7 @@ export class Switchyard {
       log: (e: WireEvent) => this.events.enqueue(e),
       remember: (response: object, id: string) => callIds.set(response, id),
       random: Math.random,
-      capture: this.capture,
+      capture: () => this.capture ?? this.source?.current?.captureContent === true,
     };
     // Proxies and instrumented methods are made once per object and reused: this is the call path.
     const proxies = new WeakMap<object, object>();

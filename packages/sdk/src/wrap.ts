@@ -27,8 +27,8 @@ export type Host = {
   log(event: WireEvent): void;
   remember(response: object, callId: string): void;
   random(): number;
-  /** Whether events carry the call's content (SwitchyardOptions.captureContent). */
-  capture: boolean;
+  /** Whether events carry the call's content now (SwitchyardOptions.captureContent, else the team's setting). */
+  capture(): boolean;
 };
 
 type Api = "chat" | "responses";
@@ -184,7 +184,7 @@ async function plainAttempt(host: Host, api: Api, call: (b: Loose, o?: Loose) =>
     const read = readResponse(api, res);
     const verdict = judge(api, body, res, read, plan.sy?.validate);
     const event = finishedEvent(base, read, verdict, latencyMs);
-    safeLog(host, host.capture ? { ...event, ...contentOf(api, body, read) } : event);
+    safeLog(host, host.capture() ? { ...event, ...contentOf(api, body, read) } : event);
     if (res && typeof res === "object") host.remember(res, a.id);
     return { res, failure: verdict.reason ? ("malformed_output" as const) : null };
   } catch {
@@ -285,7 +285,7 @@ function observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose
       const shaped = api === "chat" ? { choices: [{ message: { content: text, tool_calls: [...calls.values()].map((c) => ({ function: c })) } }], usage } : (completed ?? {});
       const read = api === "chat" ? { ...readResponse("chat", { usage: usage ?? {} }), text, calls: [...calls.values()] } : readResponse("responses", outputText(shaped));
       const event = finishedEvent(base, read, judge(api, body, shaped, read, plan.sy?.validate), latencyMs, ttft);
-      safeLog(host, host.capture ? { ...event, ...contentOf(api, body, read) } : event);
+      safeLog(host, host.capture() ? { ...event, ...contentOf(api, body, read) } : event);
     } catch {
       // never into the app
     }

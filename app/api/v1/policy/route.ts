@@ -1,7 +1,7 @@
 // GET /api/v1/policy: the published routing policy for the key's team; ETag makes polling cheap.
 // PUT /api/v1/policy: validate and publish a new version (admin keys: policy as code).
 import { apiRoute, otherMethods } from "@/lib/http/route";
-import { getPublishedPolicy } from "@/lib/policies/data";
+import { getServedPolicy } from "@/lib/policies/data";
 import { toPolicyResponse } from "@/lib/policies/format";
 import { publishPolicy } from "@/lib/policies/mutations";
 import { parsePolicy, publishBodySchema } from "@/lib/policies/schema";
@@ -9,7 +9,7 @@ import { parsePolicy, publishBodySchema } from "@/lib/policies/schema";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, request }) => {
-  const current = await getPublishedPolicy(teamId);
+  const current = await getServedPolicy(teamId);
   const etag = `"${current.version}"`;
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
   return Response.json(toPolicyResponse(current), { headers: { ETag: etag, "Cache-Control": "no-cache" } });

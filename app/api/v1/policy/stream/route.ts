@@ -4,7 +4,7 @@ import { isKeyActive } from "@/lib/api-keys/data";
 import { onKeyRevoked } from "@/lib/api-keys/mutations";
 import { apiRoute, otherMethods } from "@/lib/http/route";
 import { subscribeToPolicy } from "@/lib/policies/changes";
-import { getPublishedPolicy } from "@/lib/policies/data";
+import { getServedPolicy } from "@/lib/policies/data";
 import { toPolicyResponse } from "@/lib/policies/format";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, ke
           stop(); // the client went away
         }
       };
-      const send = async () => write(`event: policy\ndata: ${JSON.stringify(toPolicyResponse(await getPublishedPolicy(teamId)))}\n\n`);
+      const send = async () => write(`event: policy\ndata: ${JSON.stringify(toPolicyResponse(await getServedPolicy(teamId)))}\n\n`);
       const end = () => {
         stop();
         try {
