@@ -152,7 +152,7 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
     if (team.captureContent) await insertContent(tx, team.seq, fresh);
     // Evaluators run in the job worker, never here: ingest only notes which calls are new.
     if (team.evaluating && fresh.length) {
-      await tx.query(`INSERT INTO "EvalPending" ("teamSeq", "callId") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [team.seq, fresh.map((r) => r.id)]);
+      await tx.query(`INSERT INTO "EvalPending" ("teamSeq", "callIds") VALUES ($1, $2::text[])`, [team.seq, fresh.map((r) => r.id)]);
     }
     return fresh.length;
   });

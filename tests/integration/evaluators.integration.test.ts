@@ -94,7 +94,8 @@ describe("evaluators", () => {
     await ingestEvents(teamId, [extract("r-1", "Yes, a refund is due."), extract("r-2", "No.")]);
     // Ingest only noted them: no verdict on the ingest path.
     expect(await db().score.count({ where: { teamSeq: seq } })).toBe(0);
-    expect(await db().evalPending.count({ where: { teamSeq: seq } })).toBe(2);
+    // One row for the batch, holding both ids.
+    expect((await db().evalPending.findMany({ where: { teamSeq: seq } })).map((p) => p.callIds.sort())).toEqual([["r-1", "r-2"]]);
     await workUntilIdle();
     expect(await outcomes(seq)).toEqual({ "r-1": [1, 3], "r-2": [0, 3] });
     expect(await db().evalPending.count({ where: { teamSeq: seq } })).toBe(0);
@@ -102,7 +103,7 @@ describe("evaluators", () => {
     await applyOutcomes(teamId, [{ callId: "r-2", outcome: "success" }]);
     expect((await outcomes(seq))["r-2"]).toEqual([1, null]);
     // Evaluating again never takes the app's label back.
-    await db().evalPending.create({ data: { teamSeq: seq, callId: "r-2" } });
+    await db().evalPending.create({ data: { teamSeq: seq, callIds: ["r-2"] } });
     await workUntilIdle();
     expect((await outcomes(seq))["r-2"]).toEqual([1, null]);
     await expectRollupsFollow(seq);
@@ -130,7 +131,7 @@ describe("evaluators", () => {
     await workUntilIdle();
     const changed = await call(updateRoute, `/api/v1/evaluators/${json.id}`, { method: "PUT", body: JSON.stringify({ name: "Refund", kind: "regex", config: { pattern: "refund", mustMatch: true } }) }, { evaluatorId: json.id });
     expect(changed.json).toEqual({ id: json.id, version: 2 });
-    await db().evalPending.create({ data: { teamSeq: seq, callId: "v-1" } });
+    await db().evalPending.create({ data: { teamSeq: seq, callIds: ["v-1"] } });
     await workUntilIdle();
     const scores = await db().score.findMany({ where: { teamSeq: seq }, orderBy: { version: "asc" } });
     expect(scores.map((s) => [s.version, s.verdict])).toEqual([[1, 1], [2, 0]]);

@@ -87,7 +87,7 @@ describe("review queue", () => {
     expect(seconds).toBeLessThan(40);
     expect(await outcomeOf(seq, "b")).toEqual([1, 2]);
     // The evaluator running again does not take the reviewer's label back.
-    await db().evalPending.create({ data: { teamSeq: seq, callId: "b" } });
+    await db().evalPending.create({ data: { teamSeq: seq, callIds: ["b"] } });
     await workUntilIdle();
     expect(await outcomeOf(seq, "b")).toEqual([1, 2]);
 
