@@ -49,3 +49,15 @@ export function quantile(h: Histogram, q: number): number | null {
   }
   return null;
 }
+
+/** The histogram of every value times `factor` (> 0), to within one bucket: each bucket moves by log_γ factor. */
+export function scaleHistogram(h: Histogram, factor: number): Histogram {
+  if (factor === 1 || !(factor > 0)) return h;
+  const shift = Math.round(Math.log(factor) / LOG_GAMMA);
+  const out: Histogram = {};
+  for (const [k, n] of Object.entries(h)) {
+    const b = Number(k) <= 0 ? 0 : Math.max(1, Number(k) + shift);
+    out[b] = (out[b] ?? 0) + n;
+  }
+  return out;
+}

@@ -33,7 +33,8 @@ export function rebuildSql(scope: "team" | "all"): string[] {
               count(*) FILTER (WHERE eff = 1) AS success, count(*) FILTER (WHERE eff = 0) AS failure,
               count(*) FILTER (WHERE "status" = 1) AS errors, count(*) FILTER (WHERE "errorType" = 'malformed_output') AS malformed,
               count(ttft) AS streamed, COALESCE(sum("inputTokens") FILTER (WHERE "attempt" = 1), 0) AS "taskInputTokens",
-              COALESCE(sum("outputTokens") FILTER (WHERE "attempt" = 1), 0) AS "taskOutputTokens"
+              COALESCE(sum("outputTokens") FILTER (WHERE "attempt" = 1), 0) AS "taskOutputTokens",
+              COALESCE(sum(floor(lat + 0.5)), 0) AS "latencyMsSum"
        FROM (${keyed(`"model"`)}) k GROUP BY ${KEY}),
      escalations AS (
        SELECT ${KEY}, count(*) AS escalations FROM (${keyed(`"escalatedFrom"`, `AND "attempt" > 1 AND "escalatedFrom" IS NOT NULL`)}) k GROUP BY ${KEY}),
@@ -49,11 +50,11 @@ export function rebuildSql(scope: "team" | "all"): string[] {
             ${COUNTERS.map((c) => `sum("${c}")`).join(", ")}, sy_hist_sum("latencyHist"), sy_hist_sum("ttftHist"), sy_hist_sum("tpsHist")
      FROM "CallRollup" WHERE ${teamFilter} GROUP BY 1, 2, 3, 4, 5`,
     `INSERT INTO "CallTaskSize" ("teamSeq", "contextTokens", "day", "taskType", "model", "toolCount", "tasks", "inputTokens", "outputTokens",
-                                 "answered", "answeredOutputTokens", "success", "failure")
+                                 "calls", "latencyMsSum", "answered", "answeredOutputTokens", "success", "failure")
      SELECT "teamSeq", "contextTokens", date_trunc('day', "ts", 'UTC'), "taskType", "model", least("toolCount", 32767),
             count(*) FILTER (WHERE "attempt" = 1 AND "shadowOf" IS NULL), COALESCE(sum("inputTokens") FILTER (WHERE "attempt" = 1 AND "shadowOf" IS NULL), 0),
             COALESCE(sum("outputTokens") FILTER (WHERE "attempt" = 1 AND "shadowOf" IS NULL), 0),
-            count(*) FILTER (WHERE "status" <> 1), COALESCE(sum("outputTokens") FILTER (WHERE "status" <> 1), 0),
+            count(*), sum(floor("latencyMs"::float8 + 0.5)), count(*) FILTER (WHERE "status" <> 1), COALESCE(sum("outputTokens") FILTER (WHERE "status" <> 1), 0),
             count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 1), count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 0)
      FROM "Call" WHERE ${teamFilter} GROUP BY 1, 2, 3, 4, 5, 6`,
   ];

@@ -27,7 +27,7 @@ export type StoredCall = {
 
 export const COUNTERS = [
   "calls", "tasks", "inputTokens", "outputTokens", "cachedTokens", "reasoningTokens", "costNanos", "unpriced",
-  "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed", "taskInputTokens", "taskOutputTokens",
+  "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed", "taskInputTokens", "taskOutputTokens", "latencyMsSum",
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 
@@ -44,6 +44,12 @@ export function contextBucket(tokens: number): number {
   return i === -1 ? CONTEXT_BOUNDS.length : i;
 }
 
+/**
+ * A call's latency in whole ms as the sums keep it (the simulator's mean latency per cell): rounded from the
+ * stored float4, as the SQL rebuild rounds it (floor("latencyMs"::float8 + 0.5)), so both give the same sums.
+ */
+export const wholeMs = (latencyMs: number) => Math.floor(Math.fround(latencyMs) + 0.5);
+
 export const effectiveOutcome = (c: { outcome: number | null; traceOutcome: number | null }) => c.traceOutcome ?? c.outcome;
 
 /** The columns of a call that decide its rollup row. */
@@ -57,10 +63,10 @@ function keyOf(c: KeyFields): RollupKey {
 /**
  * One UTC day of calls at one exact context size (CallTaskSize): the simulator reads these where a rule's
  * threshold falls inside a context bucket. `tasks` and their tokens count production first attempts (the
- * population a policy routes); `answered`, its output tokens, `success` and `failure` count every call,
- * shadow calls and retries included (the evidence), as the hourly rows do.
+ * population a policy routes); `calls`, their latency, `answered`, its output tokens, `success` and `failure`
+ * count every call, shadow calls and retries included (the evidence), as the hourly rows do.
  */
-export const SIZE_COUNTERS = ["tasks", "inputTokens", "outputTokens", "answered", "answeredOutputTokens", "success", "failure"] as const;
+export const SIZE_COUNTERS = ["tasks", "inputTokens", "outputTokens", "calls", "latencyMsSum", "answered", "answeredOutputTokens", "success", "failure"] as const;
 export type SizeKey = { contextTokens: number; day: Date; taskType: string; model: string; toolCount: number };
 export type SizeRow = SizeKey & Record<(typeof SIZE_COUNTERS)[number], bigint>;
 
@@ -125,6 +131,8 @@ export class RollupBatch {
     // its tasks had to be handed on", on the failed attempt's key (same task type, size and tools).
     if (c.attempt > 1 && c.escalatedFrom) this.row({ ...c, model: c.escalatedFrom }).escalations += 1n;
     if (c.ttftMs !== null) row.streamed += 1n;
+    const ms = BigInt(wholeMs(c.latencyMs));
+    row.latencyMsSum += ms;
     addToHistogram(row.latencyHist, c.latencyMs);
     if (c.ttftMs !== null) {
       addToHistogram(row.ttftHist, c.ttftMs);
@@ -132,6 +140,8 @@ export class RollupBatch {
       if (generating > 0 && c.outputTokens > 0) addToHistogram(row.tpsHist, c.outputTokens / generating);
     }
     const size = this.size(c);
+    size.calls += 1n;
+    size.latencyMsSum += ms;
     if (c.attempt === 1 && !c.shadow) {
       size.tasks += 1n;
       size.inputTokens += BigInt(c.inputTokens);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Policy } from "@switchyard/sdk";
 import { compute, totalOf, type Evidence, type SimData } from "@/lib/simulate/compute";
+import { bucketOf } from "@/lib/ingest/histogram";
 import { formatTotals } from "@/lib/simulate/format";
 import { bucketRange, plan } from "@/lib/simulate/plan";
 
@@ -94,7 +95,7 @@ describe("compute", () => {
 
 describe("success where the policy routes", () => {
   // The case that started us: nano summarises at 91% below 3,000 tokens and 62% above; mini at 93% on both.
-  const cell = (model: string, bucket: number, success: number, failure: number) => ({ taskType: "summarize", model, contextFrom: bucketRange(bucket)[0], toolCount: 0, answered: success + failure, outputTokens: 0, success, failure });
+  const cell = (model: string, bucket: number, success: number, failure: number) => ({ taskType: "summarize", model, contextFrom: bucketRange(bucket)[0], toolCount: 0, calls: 0, latencyMsSum: 0, answered: success + failure, outputTokens: 0, success, failure });
   const world = (): SimData => ({
     groups: [
       { taskType: "summarize", model: "gpt-5.4-mini", contextTokens: 1500, toolCount: 0, tasks: 600, inputTokens: 900_000, outputTokens: 120_000 },
@@ -130,6 +131,24 @@ describe("success where the policy routes", () => {
     expect(row.parts.find((p) => p.routes["gpt-5.4-nano"] === 1)!.evidence["gpt-5.4-nano"]).toMatchObject({ labeled: 10, pooled: true });
   });
 
+  it("takes each routed part's latency from the cells it routes, scaling the model's histogram by their mean", () => {
+    const timed = world();
+    // nano: 400 ms on short documents, 1,000 ms on long ones (640 ms on the task type); mini: 500 and 1,500 (900).
+    const latency = (model: string, bucket: number, calls: number, meanMs: number) => ({ ...timed.cells.find((c) => c.model === model && c.contextFrom === bucketRange(bucket)[0])!, calls, latencyMsSum: calls * meanMs });
+    timed.cells = [latency("gpt-5.4-nano", 3, 600, 400), latency("gpt-5.4-nano", 6, 400, 1000), latency("gpt-5.4-mini", 3, 600, 500), latency("gpt-5.4-mini", 6, 400, 1500)];
+    timed.evidence = [
+      { ...timed.evidence[0], latencyHist: { [bucketOf(640)]: 1000 } },
+      { ...timed.evidence[1], latencyHist: { [bucketOf(900)]: 1000 } },
+    ];
+    const [row] = compute(timed, shortToNano, A);
+    // 600 short tasks on nano at ~400 ms and 400 long ones on mini at ~1,500 ms: the median is nano's 400 ms,
+    // where the models' task-type histograms would have said 640 ms.
+    expect(row.projected.latencyP50Ms! / 400).toBeCloseTo(1, 1);
+    const longOnMini: Policy = { defaultModel: "gpt-5.4-nano", rules: [{ id: "long", when: { contextTokens: { gt: 3000 } }, model: "gpt-5.4-mini" }] };
+    const swapped = compute({ ...timed, groups: timed.groups.map((g) => ({ ...g, tasks: g.contextTokens > 3000 ? 700 : 300 })) }, longOnMini, A)[0];
+    expect(swapped.projected.latencyP50Ms! / 1500).toBeCloseTo(1, 1);
+  });
+
   it("projects a policy that routes on task type alone exactly as without cells", () => {
     const allNano: Policy = { defaultModel: "gpt-5.4-nano" };
     const withCells = compute(world(), allNano, A);
@@ -147,10 +166,10 @@ describe("success where the policy routes", () => {
       groups: [group("free", 800), group("enterprise", 200)],
       evidence: [ev("gpt-5.4-nano", { success: 900, failure: 100 }), ev("gpt-5.4-mini", { success: 950, failure: 50 })],
       cells: [
-        { taskType: "extract", model: "gpt-5.4-nano", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("free"), answered: 0, outputTokens: 0, success: 760, failure: 40 },
-        { taskType: "extract", model: "gpt-5.4-nano", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("enterprise"), answered: 0, outputTokens: 0, success: 140, failure: 60 },
-        { taskType: "extract", model: "gpt-5.4-mini", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("free"), answered: 0, outputTokens: 0, success: 760, failure: 40 },
-        { taskType: "extract", model: "gpt-5.4-mini", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("enterprise"), answered: 0, outputTokens: 0, success: 190, failure: 10 },
+        { taskType: "extract", model: "gpt-5.4-nano", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("free"), calls: 0, latencyMsSum: 0, answered: 0, outputTokens: 0, success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-nano", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("enterprise"), calls: 0, latencyMsSum: 0, answered: 0, outputTokens: 0, success: 140, failure: 60 },
+        { taskType: "extract", model: "gpt-5.4-mini", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("free"), calls: 0, latencyMsSum: 0, answered: 0, outputTokens: 0, success: 760, failure: 40 },
+        { taskType: "extract", model: "gpt-5.4-mini", contextFrom: bucketRange(2)[0], toolCount: 0, meta: meta("enterprise"), calls: 0, latencyMsSum: 0, answered: 0, outputTokens: 0, success: 190, failure: 10 },
       ],
       metadataKeys: ["tier"],
     };
@@ -164,7 +183,7 @@ describe("success where the policy routes", () => {
   });
   it("scales output tokens by the models' ratio in the cells routed, where both have the calls", () => {
     // Nano writes as much as mini on short documents and 1.5x as much on long ones (task type as a whole: 1.4x).
-    const c = (model: string, bucket: number, outputTokens: number) => ({ taskType: "summarize", model, contextFrom: bucketRange(bucket)[0], toolCount: 0, answered: 1000, outputTokens, success: 0, failure: 0 });
+    const c = (model: string, bucket: number, outputTokens: number) => ({ taskType: "summarize", model, contextFrom: bucketRange(bucket)[0], toolCount: 0, calls: 0, latencyMsSum: 0, answered: 1000, outputTokens, success: 0, failure: 0 });
     const sized: SimData = {
       ...world(),
       evidence: [

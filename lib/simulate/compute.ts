@@ -6,7 +6,7 @@
 // task type as a whole (lib/simulate/pooling.ts), so a sharp rule is judged on the traffic it gets.
 import { chooseShares, type Policy } from "@switchyard/sdk";
 import { wilson } from "@/lib/analytics/stats";
-import { histogramCount, quantile, type Histogram } from "@/lib/ingest/histogram";
+import { histogramCount, quantile, scaleHistogram, type Histogram } from "@/lib/ingest/histogram";
 import { cellStart, type Plan } from "@/lib/simulate/plan";
 import { priorStrength, shrink } from "@/lib/simulate/pooling";
 import type { Assumptions } from "@/lib/simulate/schema";
@@ -22,11 +22,15 @@ export type Prices = Record<string, { input: number; output: number }>;
 /**
  * Labels of a task type on a model in one cell (context × tool count, and where the policy routes on metadata,
  * the values of the keys it tests as `meta`: JSON in metadataKeys order), shadow calls included, with the
- * answered (not errored) calls and their output tokens behind the cell's output-token ratio. `contextFrom`:
+ * answered (not errored) calls and their output tokens behind the cell's output-token ratio, and every call
+ * with its latency summed (whole ms) behind the cell's mean latency. `contextFrom`:
  * the cell's first context size (plan.ts cellStart): a rollup bucket's, or a context segment's where the plan
  * reads a bucket exactly, so both sides of a threshold inside a bucket have their own labels.
  */
-export type CellEvidence = { taskType: string; model: string; contextFrom: number; toolCount: number; meta?: string; answered: number; outputTokens: number; success: number; failure: number };
+export type CellEvidence = {
+  taskType: string; model: string; contextFrom: number; toolCount: number; meta?: string;
+  calls: number; latencyMsSum: number; answered: number; outputTokens: number; success: number; failure: number;
+};
 /** `plan`: how fetch cut cells and groups (without it, by rollup bucket). */
 export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; plan?: Plan; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices };
 
@@ -159,6 +163,13 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
     });
     const byCells = routings.size > 1; // one routing for the whole task type: its evidence as a whole, as always
 
+    /** The share of a cell's tasks that a routing takes: how much of that cell's evidence speaks for it. */
+    const shareOf = (key: string, c: CellEvidence) => {
+      const cell = `${c.contextFrom}|${c.toolCount}|${c.meta ?? ""}`;
+      const total = cellTasks.get(cell) ?? 0;
+      return total > 0 ? Math.min(1, Math.max(0, (routings.get(key)!.cells.get(cell) ?? 0) / total)) : 0;
+    };
+
     /** Success of (t, m) on the cells a routing covers: their labels, in proportion to the tasks it takes of each, pooled. */
     const strengths = new Map<string, number>();
     const successIn = (key: string, m: string) => {
@@ -169,14 +180,30 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
       if (!strengths.has(m)) strengths.set(m, priorStrength(mine));
       let s = 0, k = 0;
       for (const c of mine) {
-        const cell = `${c.contextFrom}|${c.toolCount}|${c.meta ?? ""}`;
-        const total = cellTasks.get(cell) ?? 0;
-        const share = total > 0 ? Math.min(1, Math.max(0, (routings.get(key)!.cells.get(cell) ?? 0) / total)) : 0;
+        const share = shareOf(key, c);
         s += share * c.success;
         k += share * (c.success + c.failure);
       }
       const shrunk = shrink(s, k, whole.p, strengths.get(m)!, n);
       return { p: shrunk.p, variance: shrunk.variance, labeled: k, pooled: k < a.minSamples };
+    };
+
+    /**
+     * The latency of (t, m) on the cells a routing covers against the task type as a whole: the ratio of mean
+     * latencies (the cells' sums, in proportion to the tasks the routing takes of each) where those cells
+     * hold minSamples calls of m, else 1. The part's latency is m's histogram on the task type scaled by it.
+     */
+    const latencyFactor = (key: string, m: string) => {
+      if (!byCells) return 1;
+      let calls = 0, ms = 0, allCalls = 0, allMs = 0;
+      for (const c of cells.get(`${t}|${m}`) ?? []) {
+        const share = shareOf(key, c);
+        calls += share * c.calls;
+        ms += share * c.latencyMsSum;
+        allCalls += c.calls;
+        allMs += c.latencyMsSum;
+      }
+      return calls >= a.minSamples && ms > 0 && allMs > 0 ? ms / calls / (allMs / allCalls) : 1;
     };
 
     /** Tasks a routing sends to a model: their success after escalation, the estimate's variance, the escalated share. */
@@ -217,7 +244,10 @@ export function compute(data: SimData, policy: Policy, a: Assumptions): TaskType
     const live = [...routedParts.values()].filter((x) => Math.abs(x.tasks) >= 1e-9);
     const totalTasks = [...routed.values()].reduce((n, tasks) => n + tasks, 0);
     const escalated = live.reduce((n, x) => n + x.tasks * outcomeOf(x.key, x.model).escalated, 0);
-    const parts: Part[] = live.map((x) => ({ tasks: x.tasks, p: outcomeOf(x.key, x.model).p, variance: outcomeOf(x.key, x.model).variance, hist: ev(t, x.model)?.latencyHist ?? null }));
+    const parts: Part[] = live.map((x) => {
+      const hist = ev(t, x.model)?.latencyHist;
+      return { tasks: x.tasks, p: outcomeOf(x.key, x.model).p, variance: outcomeOf(x.key, x.model).variance, hist: hist ? scaleHistogram(hist, latencyFactor(x.key, x.model)) : null };
+    });
     const baseParts = [{ tasks: base.tasks, p: baseRate, variance: baseRate === null ? 0 : (baseRate * (1 - baseRate)) / Math.max(baseN, 1), hist: base.latencyHist }];
     const routedSummary: RoutedPart[] = byCells
       ? [...routings].filter(([, r]) => Math.abs(r.tasks) >= 1e-9).map(([key, r]) => ({

@@ -14,12 +14,12 @@ import type { CellEvidence, Group } from "@/lib/simulate/compute";
 export type SizeGroup = Group & { evidence: Omit<CellEvidence, "taskType" | "model" | "contextFrom" | "toolCount" | "meta"> };
 
 type Row = { taskType: string; model: string; ctx: number; toolCount: number; metadata: Record<string, string> | null; tasks: bigint; input: bigint; output: bigint;
-  answered: bigint; answeredOutput: bigint; success: bigint; failure: bigint };
+  calls: bigint; latency: bigint; answered: bigint; answeredOutput: bigint; success: bigint; failure: bigint };
 
 const toGroup = (r: Row): SizeGroup => ({
   taskType: r.taskType, model: r.model, contextTokens: Number(r.ctx), toolCount: Number(r.toolCount), ...(r.metadata ? { metadata: r.metadata } : {}),
   tasks: Number(r.tasks), inputTokens: Number(r.input), outputTokens: Number(r.output),
-  evidence: { answered: Number(r.answered), outputTokens: Number(r.answeredOutput), success: Number(r.success), failure: Number(r.failure) },
+  evidence: { calls: Number(r.calls), latencyMsSum: Number(r.latency), answered: Number(r.answered), outputTokens: Number(r.answeredOutput), success: Number(r.success), failure: Number(r.failure) },
 });
 
 /**
@@ -28,10 +28,11 @@ const toGroup = (r: Row): SizeGroup => ({
  * shadow calls included. Buckets a threshold splits are left to the exact reads below, for both.
  */
 export async function getRollupCells(teamId: TeamId, from: Date, to: Date, skip: { buckets: number[]; taskTypes: string[] | null }) {
-  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; tasks: bigint; input: bigint; output: bigint; answered: bigint; outputAll: bigint; success: bigint; failure: bigint }[]>`
+  const rows = await db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; tasks: bigint; input: bigint; output: bigint; calls: bigint; latency: bigint; answered: bigint; outputAll: bigint; success: bigint; failure: bigint }[]>`
     SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount",
            sum("tasks") FILTER (WHERE NOT "shadow")::int8 AS tasks, sum("taskInputTokens") FILTER (WHERE NOT "shadow")::int8 AS input,
            sum("taskOutputTokens") FILTER (WHERE NOT "shadow")::int8 AS output,
+           sum("calls")::int8 AS calls, sum("latencyMsSum")::int8 AS latency,
            (sum("calls") - sum("errors"))::int8 AS answered, sum("outputTokens")::int8 AS "outputAll", sum("success")::int8 AS success, sum("failure")::int8 AS failure
     FROM "CallRollup"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${to}
@@ -43,7 +44,7 @@ export async function getRollupCells(teamId: TeamId, from: Date, to: Date, skip:
       tasks: Number(r.tasks), inputTokens: Number(r.input), outputTokens: Number(r.output),
     })),
     cells: kept.map((r): CellEvidence => ({
-      taskType: r.taskType, model: r.model, contextFrom: bucketRange(Number(r.bucket))[0], toolCount: Number(r.toolCount), answered: Number(r.answered), outputTokens: Number(r.outputAll),
+      taskType: r.taskType, model: r.model, contextFrom: bucketRange(Number(r.bucket))[0], toolCount: Number(r.toolCount), calls: Number(r.calls), latencyMsSum: Number(r.latency), answered: Number(r.answered), outputTokens: Number(r.outputAll),
       success: Number(r.success), failure: Number(r.failure),
     })),
   };
@@ -61,7 +62,7 @@ export async function getTaskSizes(teamId: TeamId, dayFrom: Date, dayTo: Date, b
   const rows = await db().$queryRaw<Row[]>`
     SELECT "taskType", "model", ${segment(starts)} AS ctx, "toolCount" AS "toolCount", NULL AS metadata,
            sum("tasks")::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output,
-           sum("answered")::int8 AS answered, sum("answeredOutputTokens")::int8 AS "answeredOutput", sum("success")::int8 AS success, sum("failure")::int8 AS failure
+           sum("calls")::int8 AS calls, sum("latencyMsSum")::int8 AS latency, sum("answered")::int8 AS answered, sum("answeredOutputTokens")::int8 AS "answeredOutput", sum("success")::int8 AS success, sum("failure")::int8 AS failure
     FROM "CallTaskSize"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "day" >= ${dayFrom} AND "day" < ${dayTo} AND ${inBuckets(buckets)} ${ofTypes(taskTypes)}
     GROUP BY 1, 2, 3, 4`;
@@ -85,7 +86,7 @@ export async function getRawSizes(teamId: TeamId, from: Date, to: Date, starts: 
     SELECT "taskType", "model", ${segment(starts)} AS ctx, least("toolCount", 32767) AS "toolCount", ${metadata} AS metadata,
            count(*) FILTER (WHERE ${task})::int8 AS tasks, COALESCE(sum("inputTokens") FILTER (WHERE ${task}), 0)::int8 AS input,
            COALESCE(sum("outputTokens") FILTER (WHERE ${task}), 0)::int8 AS output,
-           count(*) FILTER (WHERE "status" <> 1)::int8 AS answered, COALESCE(sum("outputTokens") FILTER (WHERE "status" <> 1), 0)::int8 AS "answeredOutput",
+           count(*)::int8 AS calls, COALESCE(sum(floor("latencyMs"::float8 + 0.5)), 0)::int8 AS latency, count(*) FILTER (WHERE "status" <> 1)::int8 AS answered, COALESCE(sum("outputTokens") FILTER (WHERE "status" <> 1), 0)::int8 AS "answeredOutput",
            count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 1)::int8 AS success, count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 0)::int8 AS failure
     FROM "Call"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} ${buckets}

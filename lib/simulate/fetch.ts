@@ -14,7 +14,7 @@ import { MAX_LOGGED_CALLS, type LoggedCall } from "@/lib/simulate/off-policy";
 const DAY_MS = 86_400_000;
 const negate = (groups: SizeGroup[]) => groups.map((g) => ({
   ...g, tasks: -g.tasks, inputTokens: -g.inputTokens, outputTokens: -g.outputTokens,
-  evidence: { answered: -g.evidence.answered, outputTokens: -g.evidence.outputTokens, success: -g.evidence.success, failure: -g.evidence.failure },
+  evidence: Object.fromEntries(Object.entries(g.evidence).map(([k, v]) => [k, -v])) as SizeGroup["evidence"],
 }));
 
 /**
@@ -50,11 +50,8 @@ function fromSizes(sizes: SizeGroup[], keys: string[]): { groups: Group[]; cells
   for (const { evidence, metadata, taskType, model, contextTokens, toolCount } of sizes) {
     const meta = keys.length ? JSON.stringify(keys.map((k) => metadata?.[k] ?? null)) : undefined;
     const key = `${taskType}|${model}|${contextTokens}|${toolCount}|${meta ?? ""}`;
-    const c = cells.get(key) ?? { taskType, model, contextFrom: contextTokens, toolCount, ...(meta ? { meta } : {}), answered: 0, outputTokens: 0, success: 0, failure: 0 };
-    c.answered += evidence.answered;
-    c.outputTokens += evidence.outputTokens;
-    c.success += evidence.success;
-    c.failure += evidence.failure;
+    const c = cells.get(key) ?? { taskType, model, contextFrom: contextTokens, toolCount, ...(meta ? { meta } : {}), calls: 0, latencyMsSum: 0, answered: 0, outputTokens: 0, success: 0, failure: 0 };
+    for (const k of Object.keys(evidence) as (keyof SizeGroup["evidence"])[]) c[k] += evidence[k];
     cells.set(key, c);
   }
   return { groups: sizes.filter((g) => g.tasks !== 0).map(({ evidence: _e, ...g }) => g), cells: [...cells.values()] };
