@@ -19,10 +19,11 @@ const negate = (groups: SizeGroup[]) => groups.map((g) => ({
 
 /**
  * Split buckets at exact sizes: whole UTC days from CallTaskSize; a partial day at either end from its
- * raw calls, or, when the window covers most of that day, as the whole day minus the raw calls outside
- * the window (every quantity the projection uses adds up linearly, so negative groups subtract exactly).
+ * raw calls, or, when the window covers most of that day's calls, as the whole day minus the raw calls
+ * outside the window (every quantity the projection uses adds up linearly, so negative groups subtract
+ * exactly). Time after `now` holds no calls to speak of, so today is read as its task sizes so far.
  */
-async function splitSizes(teamId: TeamId, from: Date, to: Date, { splitBuckets: buckets, splitTaskTypes: taskTypes, segmentStarts: starts }: Plan): Promise<SizeGroup[]> {
+async function splitSizes(teamId: TeamId, from: Date, to: Date, { splitBuckets: buckets, splitTaskTypes: taskTypes, segmentStarts: starts }: Plan, now: Date): Promise<SizeGroup[]> {
   if (!buckets.length) return [];
   const firstDay = Math.floor(from.getTime() / DAY_MS) * DAY_MS;
   const reads: Promise<SizeGroup[]>[] = [];
@@ -31,7 +32,8 @@ async function splitSizes(teamId: TeamId, from: Date, to: Date, { splitBuckets: 
     if (start === day && end === day + DAY_MS) continue; // whole days are read below in one query
     const whole = () => getTaskSizes(teamId, new Date(day), new Date(day + DAY_MS), buckets, starts, taskTypes);
     const raw = (a: number, b: number) => (a < b ? getRawSizes(teamId, new Date(a), new Date(b), starts, { buckets, taskTypes }) : Promise.resolve([]));
-    if (end - start <= DAY_MS / 2) reads.push(raw(start, end));
+    const outside = start - day + Math.max(0, Math.min(day + DAY_MS, now.getTime()) - end);
+    if (end - start <= outside) reads.push(raw(start, end));
     else reads.push(whole(), raw(day, start).then(negate), raw(end, day + DAY_MS).then(negate));
   }
   const dayFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
@@ -64,7 +66,7 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
     listPrices(teamId),
     plan.metadata
       ? getRawSizes(teamId, from, to, plan.segmentStarts, { metadata: true }).then((sizes) => fromSizes(sizes, plan.metadataKeys))
-      : Promise.all([getRollupCells(teamId, from, to, { buckets: plan.splitBuckets, taskTypes: plan.splitTaskTypes }), splitSizes(teamId, from, to, plan)])
+      : Promise.all([getRollupCells(teamId, from, to, { buckets: plan.splitBuckets, taskTypes: plan.splitTaskTypes }), splitSizes(teamId, from, to, plan, now)])
           .then(([rollup, split]) => { const exact = fromSizes(split, []); return { cells: [...rollup.cells, ...exact.cells], groups: [...rollup.groups, ...exact.groups] }; }),
   ]);
   const index = indexPrices(priceList);

@@ -69,6 +69,12 @@ describe("simulate", () => {
     expect(partial.tasks).toBe(80); // minutes 60-99 of both series
     expect(partial.projected.costUsd).toBeCloseTo(partialExpected.projected.costNanos / 1e9, 6);
     expect(partial.modelMix).toEqual(Object.fromEntries(Object.entries(partialExpected.modelMix)));
+    // Today (the window reaches past now): the day's task sizes so far, less the raw calls after the window (none).
+    const today = { from: new Date(day), to: new Date(day + 12 * 3_600_000) };
+    const sofar = await fetchData(teamId, today, plan(policy), new Date(day + 3 * 3_600_000));
+    const sofarRow = compute(sofar, policy, assumptions).find((r) => r.taskType === "extract")!;
+    const sofarExpected = (await scanEveryCall(teamId, events, policy, today)).find((r) => r.taskType === "extract")!;
+    expect([sofarRow.tasks, sofarRow.projected.costNanos]).toEqual([sofarExpected.tasks, sofarExpected.projected.costNanos]);
     // A window of one hour: its calls are read raw.
     const hour = { from: new Date(day), to: new Date(day + 3_600_000) };
     const short = (await simulate(teamId, { ...hour, policy, assumptions })).byTaskType.find((r) => r.taskType === "extract")!;
