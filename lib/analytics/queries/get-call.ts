@@ -20,9 +20,11 @@ export async function getCall(teamId: TeamId, id: string) {
       WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${new Date(call.ts.getTime() - HOUR_MS)} AND "ts" < ${new Date(call.ts.getTime() + HOUR_MS)}
         AND ("id" = ${root} OR "parentId" = ${root} OR "shadowOf" = ${root} OR "shadowOf" = ${call.id})
       ORDER BY "attempt", "ts"`,
-    // Every verdict on the call, each evaluator version's; `current` marks those its outcome can follow.
-    db().$queryRaw<{ evaluatorId: string; name: string; version: number; current: boolean; verdict: number; reason: string | null; costNanos: bigint | null; at: Date }[]>`
-      SELECT s."evaluatorId", e."name", s."version", (s."version" = e."version" AND e."enabled") AS current, s."verdict", s."reason", s."costNanos", s."at"
+    // Every verdict on the call, each evaluator version's; `current` marks those its outcome can follow (the
+    // evaluator's latest version, while it is enabled), `latest` the latest version whether enabled or not.
+    db().$queryRaw<{ evaluatorId: string; name: string; version: number; current: boolean; latest: boolean; verdict: number; reason: string | null; costNanos: bigint | null; at: Date }[]>`
+      SELECT s."evaluatorId", e."name", s."version", (s."version" = e."version" AND e."enabled") AS current, s."version" = e."version" AS latest,
+             s."verdict", s."reason", s."costNanos", s."at"
       FROM "Score" s JOIN "Evaluator" e ON e."id" = s."evaluatorId"
       WHERE s."teamSeq" = ${call.teamSeq} AND s."callId" = ${call.id} ORDER BY e."name", s."version" DESC`,
     db().review.findUnique({ where: { teamSeq_callId: { teamSeq: call.teamSeq, callId: call.id } } }),

@@ -75,7 +75,7 @@ export default async function CallPage({ params, searchParams }: Props) {
               )}
               {scores.map((s) => (
                 <li key={`${s.evaluatorId}|${s.version}`} className={s.current ? "" : "text-gray-500"}>
-                  <strong>{s.name}</strong> v{s.version}{s.current ? "" : " (earlier version)"}: <OutcomeBadge outcome={s.verdict} />
+                  <strong>{s.name}</strong> v{s.version}{s.current ? "" : s.latest ? " (evaluator disabled)" : " (earlier version)"}: <OutcomeBadge outcome={s.verdict} />
                   {s.reason && <span className="break-words"> · {s.reason}</span>}
                   {s.costNanos !== null && ` · judge cost ${formatUsd(s.costNanos)}`} · {formatDateTime(s.at, team.timeZone)}
                 </li>
