@@ -1,4 +1,4 @@
-// Reads a request body with a size cap, inflating gzip, and parses it as JSON.
+// Reads a request body with a size cap, inflating gzip, and (readJson) parses it as JSON.
 import { gunzipSync } from "node:zlib";
 import { AppError, invalidField, tooLarge } from "@/lib/http/errors";
 
@@ -8,20 +8,23 @@ export const MAX_JSON_DEPTH = 64;
 
 const bodyTooLarge = (limit: number) => tooLarge(`Request body exceeds ${limit} bytes after decompression.`);
 
-export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+/** The body's bytes, inflated when it is gzip; `code` is the error a broken gzip body gets. */
+export async function readBytes(request: Request, limit = MAX_BODY_BYTES, code: "invalid_json" | "validation_error" = "validation_error"): Promise<Buffer> {
   const raw = Buffer.from(await request.arrayBuffer());
-  let text: string;
   if ((request.headers.get("content-encoding") ?? "").toLowerCase() === "gzip") {
     try {
-      text = gunzipSync(raw, { maxOutputLength: limit }).toString("utf8");
+      return gunzipSync(raw, { maxOutputLength: limit });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw bodyTooLarge(limit);
-      throw new AppError("invalid_json", "Body is marked gzip but is not valid gzip data.");
+      throw new AppError(code, "Body is marked gzip but is not valid gzip data.");
     }
-  } else {
-    if (raw.byteLength > limit) throw bodyTooLarge(limit);
-    text = raw.toString("utf8");
   }
+  if (raw.byteLength > limit) throw bodyTooLarge(limit);
+  return raw;
+}
+
+export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const text = (await readBytes(request, limit, "invalid_json")).toString("utf8");
   if (text.trim() === "") throw new AppError("invalid_json", "Request body is empty; expected JSON.");
   let value: unknown;
   try {

@@ -3,6 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { POST as ingest } from "@/app/api/v1/ingest/route";
+import { POST as otlpTraces } from "@/app/api/v1/otlp/v1/traces/route";
 import { POST as outcomes } from "@/app/api/v1/outcomes/route";
 import { GET as getPolicy, PUT as putPolicy } from "@/app/api/v1/policy/route";
 import { POST as rollback } from "@/app/api/v1/policy/rollback/route";
@@ -12,6 +13,7 @@ type Handler = (request: Request) => Promise<Response>;
 const ROUTES: Record<string, Handler> = {
   "POST /api/v1/ingest": ingest,
   "POST /api/v1/outcomes": outcomes,
+  "POST /api/v1/otlp/v1/traces": otlpTraces,
   "GET /api/v1/policy": getPolicy,
   "PUT /api/v1/policy": putPolicy,
   "POST /api/v1/policy/rollback": rollback,
