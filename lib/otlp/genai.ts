@@ -4,8 +4,8 @@
 // pricing, rollups, and idempotency on its id.
 import type { Attributes, Span, Value } from "@/lib/otlp/decode";
 
-/** GenAI operations that are not a model call (an agent's or a tool's own span). */
-const NOT_CALLS = new Set(["invoke_agent", "create_agent", "execute_tool", "embeddings"]);
+/** GenAI operations that are not a model call (an agent's, a step's or a tool's own span; the AI SDK's agent_step). */
+const NOT_CALLS = new Set(["invoke_agent", "create_agent", "agent_step", "execute_tool", "embeddings"]);
 /** The Vercel AI SDK's spans that are the provider call itself (its outer ai.generateText etc. wrap them). */
 const VERCEL_CALL = /\.(doGenerate|doStream)$/;
 
@@ -35,7 +35,11 @@ export function isLlmCall(span: Span): boolean {
   return ["gen_ai.system", "gen_ai.provider.name", "gen_ai.request.model", "gen_ai.response.model"].some((n) => a.has(n));
 }
 
-/** A switchyard.* setting: on the span, in the Vercel AI SDK's telemetry metadata, else on the resource. */
+/**
+ * A switchyard.* setting: on the span (or in the Vercel AI SDK's legacy telemetry metadata), else on its
+ * resource. Not inherited from the span a call runs under: exporters send a run's spans in separate
+ * batches (a child usually ends, and is sent, before its parent), so inheritance would depend on batching.
+ */
 function setting(span: Span, key: string): Value | undefined {
   return first(span.attributes, [key, `ai.telemetry.metadata.${key}`]) ?? first(span.resource, [key]);
 }
@@ -53,7 +57,7 @@ function metadataOf(span: Span): Record<string, string> | undefined {
 
 /** Milliseconds to the first chunk, as each instrumentation records it (seconds or milliseconds). */
 function ttftMs(a: Attributes): number | undefined {
-  const seconds = number(first(a, ["gen_ai.response.time_to_first_chunk", "gen_ai.server.time_to_first_token"]));
+  const seconds = number(first(a, ["gen_ai.response.time_to_first_chunk", "gen_ai.client.operation.time_to_first_chunk", "gen_ai.server.time_to_first_token"]));
   if (seconds !== undefined) return seconds * 1000;
   return number(first(a, ["ai.response.msToFirstChunk", "ai.stream.msToFirstChunk"]));
 }

@@ -18,7 +18,7 @@ export async function ingestSpans(teamId: TeamId, spans: Span[]): Promise<SpanRe
   const reasons: string[] = [];
   for (let i = 0; i < calls.length; i += MAX_EVENTS) {
     const batch = calls.slice(i, i + MAX_EVENTS);
-    const stored = await ingestEvents(teamId, batch.map(toCallEvent));
+    const stored = await ingestEvents(teamId, batch.map((span) => toCallEvent(span)));
     result.accepted += stored.accepted;
     result.duplicates += stored.duplicates;
     result.rejected += stored.rejected.length;

@@ -2,10 +2,16 @@
 // the real route: LLM spans become calls (GenAI names current and previous, OpenLLMetry's, OpenLIT's, the
 // Vercel AI SDK's), other spans are ignored, a re-sent span is a duplicate, a bad span is a counted partial
 // success, and a malformed body is a 4xx naming what is wrong.
+import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
-import { type Attributes, SpanStatusCode, trace } from "@opentelemetry/api";
+import { type Attributes, metrics, SpanStatusCode, trace } from "@opentelemetry/api";
 import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { createOpenAI } from "@ai-sdk/openai";
+import { OpenTelemetry as AiSdkTelemetry } from "@ai-sdk/otel";
+import { OpenAIInstrumentation } from "@opentelemetry/instrumentation-openai";
+import { OpenAIInstrumentation as OpenLLMetryOpenAI } from "@traceloop/instrumentation-openai";
+import { generateText, registerTelemetry, streamText } from "ai";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +19,7 @@ import { checkedTeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { ExportRequest, ExportResponse } from "@/lib/otlp/proto";
 import { makeKey, makeOwner } from "@/tests/factories";
+import { startFakeOpenAI } from "@/packages/fake-openai/src/server";
 import { startApiServer, type ApiServer } from "@/tests/support/api-server";
 
 let api: ApiServer;
@@ -96,6 +103,81 @@ describe("OTLP trace ingest", () => {
       expect(calls[2]).toMatchObject({ ttftMs: 310, costNanos: null, clientCostNanos: 420_000n });
     });
   }
+
+  it("stores the calls @opentelemetry/instrumentation-openai records on the real openai client, streamed ones included", async () => {
+    const { seq, secret } = await setup();
+    const fake = await startFakeOpenAI({ behave: () => ({ ttftMs: 40, usage: { input: 321, output: 12 } }) });
+    const p = provider(secret, "proto", { "switchyard.task_type": "triage" });
+    const instrumentation = new OpenAIInstrumentation();
+    instrumentation.setTracerProvider(p);
+    instrumentation.setMeterProvider(metrics.getMeterProvider()); // its duration histograms (no-op here)
+    instrumentation.enable();
+    try {
+      // Required (CommonJS) after enabling, so the instrumentation's require hook patches the module as an app's would be.
+      const { OpenAI } = createRequire(import.meta.url)("openai") as typeof import("openai");
+      const client = new OpenAI({ apiKey: "sk-fake", baseURL: fake.url, maxRetries: 0 });
+      await client.chat.completions.create({ model: "gpt-5.4-nano", messages: [{ role: "user", content: "Is this a refund request?" }] });
+      const stream = await client.chat.completions.create({ model: "gpt-5.4-mini", messages: [{ role: "user", content: "Summarise" }], stream: true, stream_options: { include_usage: true } });
+      for await (const _chunk of stream) { /* read it all */ }
+      await p.forceFlush();
+    } finally {
+      instrumentation.disable();
+      await p.shutdown();
+      await fake.close();
+    }
+    const calls = await stored(seq);
+    expect(calls.map((c) => [c.taskType, c.model, c.inputTokens, c.outputTokens, c.status, c.provider])).toEqual([
+      ["triage", "gpt-5.4-nano", 321, 12, 0, "openai"],
+      ["triage", "gpt-5.4-mini", 321, 12, 0, "openai"],
+    ]);
+    expect(calls.every((c) => c.id.startsWith("otel:") && c.latencyMs > 0)).toBe(true);
+  });
+
+  it("stores the calls OpenLLMetry's openai instrumentation records on the real client", async () => {
+    const { seq, secret } = await setup();
+    const fake = await startFakeOpenAI({ behave: () => ({ usage: { input: 150, output: 9 } }) });
+    const p = provider(secret, "json", { "switchyard.task_type": "extract" });
+    const instrumentation = new OpenLLMetryOpenAI();
+    instrumentation.setTracerProvider(p);
+    instrumentation.setMeterProvider(metrics.getMeterProvider());
+    try {
+      const openaiModule = createRequire(import.meta.url)("openai") as typeof import("openai");
+      instrumentation.manuallyInstrument(openaiModule.OpenAI); // the client class, whose Chat.Completions it patches
+      const client = new openaiModule.OpenAI({ apiKey: "sk-fake", baseURL: fake.url, maxRetries: 0 });
+      await client.chat.completions.create({ model: "gpt-5.4-nano", messages: [{ role: "user", content: "Extract the order id" }] });
+      await p.forceFlush();
+    } finally {
+      instrumentation.disable();
+      await p.shutdown();
+      await fake.close();
+    }
+    const calls = await stored(seq);
+    expect(calls.map((c) => [c.taskType, c.model, c.inputTokens, c.outputTokens, c.status])).toEqual([["extract", "gpt-5.4-nano", 150, 9, 0]]);
+  });
+
+  it("stores the Vercel AI SDK's model calls (ai 7 with @ai-sdk/otel), not its agent and step spans, with the task type its spans carry", async () => {
+    const { seq, secret } = await setup();
+    const fake = await startFakeOpenAI({ behave: () => ({ ttftMs: 30, usage: { input: 220, output: 14 } }) });
+    const p = provider(secret, "proto");
+    // The app names the task type on the AI SDK's spans (README: the recipe).
+    registerTelemetry(new AiSdkTelemetry({ tracer: p.getTracer("ai"), enrichSpan: () => ({ "switchyard.task_type": "triage" }) }));
+    try {
+      const openai = createOpenAI({ apiKey: "sk-fake", baseURL: fake.url });
+      await generateText({ model: openai.chat("gpt-5.4-mini"), prompt: "Is this a refund request?", telemetry: { functionId: "triage" } });
+      const streamed = streamText({ model: openai.chat("gpt-5.4-nano"), prompt: "Summarise the ticket" });
+      await streamed.consumeStream();
+      await p.forceFlush();
+    } finally {
+      await p.shutdown();
+      await fake.close();
+    }
+    const calls = await stored(seq);
+    expect(calls.map((c) => [c.taskType, c.model, c.inputTokens, c.outputTokens])).toEqual([
+      ["triage", "gpt-5.4-mini", 220, 14],
+      ["triage", "gpt-5.4-nano", 220, 14],
+    ]);
+    expect(calls[1].ttftMs).not.toBeNull();
+  });
 
   it("takes the Vercel AI SDK's provider spans (doGenerate, doStream), not the calls wrapping them", async () => {
     const { seq, secret } = await setup();
