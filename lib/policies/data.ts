@@ -20,10 +20,10 @@ export async function getPublishedPolicy(teamId: TeamId): Promise<PublishedPolic
   return { version: latest.version, publishedAt: latest.publishedAt, policy: canonical(latest.policy) };
 }
 
-/** What an SDK is served: the policy in force and the team's content capture setting, which the SDK follows unless told otherwise. */
-export async function getServedPolicy(teamId: TeamId) {
-  const [published, team] = await Promise.all([getPublishedPolicy(teamId), db().team.findUniqueOrThrow({ where: { id: teamId }, select: { captureContent: true } })]);
-  return { ...published, captureContent: team.captureContent };
+/** The team's settings an SDK follows unless the app says otherwise (lib/policies/format.ts says how they travel). */
+export async function getSdkSettings(teamId: TeamId) {
+  const team = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { captureContent: true } });
+  return { captureContent: team.captureContent };
 }
 
 type VersionRow = { version: number; message: string; publishedAt: Date; policy: unknown; publishedBy: string | null; projection: unknown };

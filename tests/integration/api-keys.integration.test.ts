@@ -4,6 +4,8 @@ import { GET as streamRoute } from "@/app/api/v1/policy/stream/route";
 import { db } from "@/lib/db";
 import { listApiKeys } from "@/lib/api-keys/data";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/mutations";
+import { checkedTeamId } from "@/lib/auth/team-id";
+import { setContentCapture } from "@/lib/teams/mutations";
 import { apiRequest, makeKey, makeOwner } from "@/tests/factories";
 
 describe("GET /api/v1/policy with API keys", () => {
@@ -17,6 +19,16 @@ describe("GET /api/v1/policy with API keys", () => {
 
     const again = await getPolicy(apiRequest("/api/v1/policy", key.secret, { headers: { "if-none-match": '"0"' } }));
     expect(again.status).toBe(304);
+  });
+
+  it("tells SDKs the team's capture setting in a header, on 304s too, leaving the JSON as contracts §5 has it", async () => {
+    const { team, user } = await makeOwner();
+    const key = await makeKey(team.id, "ingest");
+    const poll = () => getPolicy(apiRequest("/api/v1/policy", key.secret, { headers: { "if-none-match": '"0"' } }));
+    expect((await poll()).headers.get("x-switchyard-capture-content")).toBe("0");
+    await setContentCapture(checkedTeamId(team.id), user.id, true);
+    const res = await poll();
+    expect([res.status, res.headers.get("x-switchyard-capture-content")]).toEqual([304, "1"]);
   });
 
   it("answers 401 in the contract's error shape for a missing, malformed or unknown key", async () => {

@@ -217,8 +217,11 @@ describe("policies: PUT, rollback, GET and the stream", () => {
         await reader.cancel();
         abort.abort();
         expect(["ingest", "admin"]).toContain(kind);
-        expect(first.startsWith("event: policy\ndata: ")).toBe(true);
-        expect(JSON.parse(first.split("data: ")[1]).version).toBe(1);
+        // Server-sent events end at a blank line; the first is the policy, then the team's SDK settings.
+        const [policyEvent, settingsEvent] = first.split("\n\n");
+        expect(policyEvent.startsWith("event: policy\ndata: ")).toBe(true);
+        expect(JSON.parse(policyEvent.split("data: ")[1]).version).toBe(1);
+        expect(settingsEvent).toBe('event: settings\ndata: {"captureContent":false}');
       } else {
         const json = await res.json();
         checkError(res.status, json, JSON.stringify(json));

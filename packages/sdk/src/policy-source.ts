@@ -4,8 +4,7 @@ import http from "node:http";
 import https from "node:https";
 import { policySchema, type Policy } from "./policy";
 
-/** `captureContent`: the team's content capture setting, sent with the policy (absent from older servers). */
-export type Published = { version: number; policy: Policy; captureContent?: boolean };
+export type Published = { version: number; policy: Policy };
 
 type Options = {
   baseUrl: string;
@@ -17,6 +16,8 @@ type Options = {
 
 export class PolicySource {
   current: Published | null = null;
+  /** The team's content capture setting; undefined until the server says (older servers never do). */
+  captureContent: boolean | undefined = undefined;
   private stopped = false;
   private request: http.ClientRequest | null = null;
   private pollTimer: ReturnType<typeof setTimeout> | null = null;
@@ -34,18 +35,17 @@ export class PolicySource {
   }
 
   private accept(body: unknown) {
-    const parsed = body as { version?: unknown; policy?: unknown; captureContent?: unknown };
+    const parsed = body as { version?: unknown; policy?: unknown };
     const policy = policySchema.safeParse(parsed?.policy);
     if (typeof parsed?.version !== "number" || !policy.success) return;
-    const captureContent = typeof parsed.captureContent === "boolean" ? parsed.captureContent : undefined;
-    // Versions only grow (a rollback is a new version); the same version comes again when a setting changed.
-    if (this.current && parsed.version < this.current.version) return;
-    if (this.current && parsed.version === this.current.version) {
-      if (captureContent !== undefined) this.current = { ...this.current, captureContent };
-      return;
-    }
-    this.current = { version: parsed.version, policy: policy.data, ...(captureContent === undefined ? {} : { captureContent }) };
+    if (this.current && parsed.version <= this.current.version) return; // versions only grow (a rollback is a new version)
+    this.current = { version: parsed.version, policy: policy.data };
     this.o.onUpdate?.(this.current);
+  }
+
+  /** The team's content capture setting, from the stream's settings event or the policy response's header. */
+  private acceptSettings(captureContent: unknown) {
+    if (typeof captureContent === "boolean") this.captureContent = captureContent;
   }
 
   private async streamLoop() {
@@ -85,6 +85,7 @@ export class PolicySource {
             const data = message.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n");
             try {
               if (data && /(^|\n)event: ?policy(\n|$)/.test(message)) this.accept(JSON.parse(data));
+              else if (data && /(^|\n)event: ?settings(\n|$)/.test(message)) this.acceptSettings(JSON.parse(data)?.captureContent);
             } catch {
               // a garbled message: wait for the next one
             }
@@ -104,6 +105,8 @@ export class PolicySource {
       const headers: Record<string, string> = { authorization: `Bearer ${this.o.apiKey}` };
       if (this.current) headers["if-none-match"] = `"${this.current.version}"`;
       const res = await this.o.fetch(`${this.o.baseUrl}/api/v1/policy`, { headers });
+      const capture = res.headers.get("x-switchyard-capture-content");
+      if (capture === "1" || capture === "0") this.acceptSettings(capture === "1");
       if (res.status === 200) this.accept(await res.json());
       else await res.arrayBuffer().catch(() => undefined);
     } catch {

@@ -22,7 +22,7 @@ export type SwitchyardOptions = {
   /**
    * Send each call's request and answer with its event (`input`, `output`, at most 32 KiB each), shadow
    * calls included, for evaluators and review; stored only where the team turned content capture on.
-   * Unset: follow the team's setting (Settings → General), which the server sends with the policy and
+   * Unset: follow the team's setting (Settings → General), which the server sends beside the policy and
    * pushes within a second of a change. `false`: never send content, whatever the team's setting.
    */
   captureContent?: boolean;
@@ -74,7 +74,7 @@ export class Switchyard {
       log: (e: WireEvent) => this.events.enqueue(e),
       remember: (response: object, id: string) => callIds.set(response, id),
       random: Math.random,
-      capture: () => this.capture ?? this.source?.current?.captureContent === true,
+      capture: () => this.capture ?? this.source?.captureContent === true,
     };
     // Proxies and instrumented methods are made once per object and reused: this is the call path.
     const proxies = new WeakMap<object, object>();

@@ -1,18 +1,19 @@
 // GET /api/v1/policy: the published routing policy for the key's team; ETag makes polling cheap.
 // PUT /api/v1/policy: validate and publish a new version (admin keys: policy as code).
 import { apiRoute, otherMethods } from "@/lib/http/route";
-import { getServedPolicy } from "@/lib/policies/data";
-import { toPolicyResponse } from "@/lib/policies/format";
+import { getPublishedPolicy, getSdkSettings } from "@/lib/policies/data";
+import { SDK_SETTINGS_HEADER, toPolicyResponse } from "@/lib/policies/format";
 import { publishPolicy } from "@/lib/policies/mutations";
 import { parsePolicy, publishBodySchema } from "@/lib/policies/schema";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, request }) => {
-  const current = await getServedPolicy(teamId);
+  const [current, settings] = await Promise.all([getPublishedPolicy(teamId), getSdkSettings(teamId)]);
   const etag = `"${current.version}"`;
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
-  return Response.json(toPolicyResponse(current), { headers: { ETag: etag, "Cache-Control": "no-cache" } });
+  const headers = { ETag: etag, [SDK_SETTINGS_HEADER]: settings.captureContent ? "1" : "0" };
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return Response.json(toPolicyResponse(current), { headers: { ...headers, "Cache-Control": "no-cache" } });
 });
 
 export const PUT = apiRoute({ scopes: ["admin"], body: publishBodySchema }, async ({ teamId, keyId, body }) => {

@@ -1,11 +1,12 @@
-// GET /api/v1/policy/stream: Server-Sent Events; the policy at connect and after every publish, and a
-// comment every 15 s so proxies keep the connection open. Closed when the key is revoked.
+// GET /api/v1/policy/stream: Server-Sent Events; the policy at connect and after every publish, the team's
+// SDK settings at connect and after each change (event: settings), and a comment every 15 s so proxies keep
+// the connection open. Closed when the key is revoked.
 import { isKeyActive } from "@/lib/api-keys/data";
 import { onKeyRevoked } from "@/lib/api-keys/mutations";
 import { apiRoute, otherMethods } from "@/lib/http/route";
 import { subscribeToPolicy } from "@/lib/policies/changes";
-import { getServedPolicy } from "@/lib/policies/data";
-import { toPolicyResponse } from "@/lib/policies/format";
+import { getPublishedPolicy, getSdkSettings } from "@/lib/policies/data";
+import { sdkSettingsEvent, toPolicyResponse } from "@/lib/policies/format";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,10 @@ export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, ke
           stop(); // the client went away
         }
       };
-      const send = async () => write(`event: policy\ndata: ${JSON.stringify(toPolicyResponse(await getServedPolicy(teamId)))}\n\n`);
+      const policyEvent = async () => `event: policy\ndata: ${JSON.stringify(toPolicyResponse(await getPublishedPolicy(teamId)))}\n\n`;
+      const settingsEvent = async () => sdkSettingsEvent((await getSdkSettings(teamId)).captureContent);
+      const send = async () => write(await policyEvent());
+      const sendSettings = async () => write(await settingsEvent());
       const end = () => {
         stop();
         try {
@@ -33,7 +37,7 @@ export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, ke
         }
       };
       // Subscribe before the first read, so a publish or a revocation in between is not missed.
-      const unsubscribe = await subscribeToPolicy(teamId, () => void send().catch(() => undefined));
+      const unsubscribe = await subscribeToPolicy(teamId, (version) => void (Number.isNaN(version) ? sendSettings() : send()).catch(() => undefined));
       const unrevoked = await onKeyRevoked(keyId, end);
       const ping = setInterval(() => write(": keep-alive\n\n"), KEEPALIVE_MS);
       stop = () => {
@@ -43,7 +47,8 @@ export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, ke
       };
       request.signal.addEventListener("abort", stop);
       if (!(await isKeyActive(keyId))) return end();
-      await send();
+      // Both in one write at connect: a client reading the first chunk gets the policy and the settings.
+      write((await policyEvent()) + (await settingsEvent()));
     },
     cancel() {
       stop();
