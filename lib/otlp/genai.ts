@@ -3,6 +3,7 @@
 // the Vercel AI SDK (ai.*) emit. The event then takes the ingest path like any other: same validation,
 // pricing, rollups, and idempotency on its id.
 import type { Attributes, Span, Value } from "@/lib/otlp/decode";
+import { ruleTaskType, type TaskTypeRule } from "@/lib/otlp/rules";
 
 /** GenAI operations that are not a model call (an agent's, a step's or a tool's own span; the AI SDK's agent_step). */
 const NOT_CALLS = new Set(["invoke_agent", "create_agent", "agent_step", "execute_tool", "embeddings"]);
@@ -62,8 +63,8 @@ function ttftMs(a: Attributes): number | undefined {
   return number(first(a, ["ai.response.msToFirstChunk", "ai.stream.msToFirstChunk"]));
 }
 
-/** The call event of an LLM span (validated later by the ingest path, like any event). */
-export function toCallEvent(span: Span): Record<string, unknown> {
+/** The call event of an LLM span; `rules`: the team's task-type rules, for spans that name no task type. */
+export function toCallEvent(span: Span, rules: TaskTypeRule[] = []): Record<string, unknown> {
   const a = span.attributes;
   const latencyMs = Number(span.endNs - span.startNs) / 1e6;
   const ttft = ttftMs(a);
@@ -72,7 +73,7 @@ export function toCallEvent(span: Span): Record<string, unknown> {
     id: `otel:${span.traceId}:${span.spanId}`,
     traceId: span.traceId,
     timestamp: Number(span.startNs / 1_000_000n),
-    taskType: text(setting(span, "switchyard.task_type")) ?? UNMAPPED,
+    taskType: text(setting(span, "switchyard.task_type")) ?? ruleTaskType(span, rules) ?? UNMAPPED,
     model: text(first(a, ["gen_ai.response.model", "gen_ai.request.model", "ai.response.model", "ai.model.id", "llm.response.model", "llm.request.model"])),
     provider: text(first(a, ["gen_ai.provider.name", "gen_ai.system", "ai.model.provider"])),
     inputTokens: number(first(a, ["gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "ai.usage.inputTokens", "ai.usage.promptTokens", "llm.usage.prompt_tokens"])) ?? 0,

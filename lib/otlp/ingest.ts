@@ -6,6 +6,7 @@ import { MAX_EVENTS } from "@/lib/ingest/schema";
 import { ExportResponse } from "@/lib/otlp/proto";
 import type { Encoding, Span } from "@/lib/otlp/decode";
 import { isLlmCall, toCallEvent } from "@/lib/otlp/genai";
+import { getTaskTypeRules } from "@/lib/otlp/settings";
 
 export type SpanResult = { calls: number; accepted: number; duplicates: number; rejected: number; errorMessage: string };
 
@@ -14,11 +15,12 @@ const SHOWN = 5;
 
 export async function ingestSpans(teamId: TeamId, spans: Span[]): Promise<SpanResult> {
   const calls = spans.filter(isLlmCall).sort((a, b) => (a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0));
+  const rules = calls.length ? await getTaskTypeRules(teamId) : [];
   const result: SpanResult = { calls: calls.length, accepted: 0, duplicates: 0, rejected: 0, errorMessage: "" };
   const reasons: string[] = [];
   for (let i = 0; i < calls.length; i += MAX_EVENTS) {
     const batch = calls.slice(i, i + MAX_EVENTS);
-    const stored = await ingestEvents(teamId, batch.map((span) => toCallEvent(span)));
+    const stored = await ingestEvents(teamId, batch.map((span) => toCallEvent(span, rules)));
     result.accepted += stored.accepted;
     result.duplicates += stored.duplicates;
     result.rejected += stored.rejected.length;

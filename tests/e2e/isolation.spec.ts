@@ -161,6 +161,7 @@ function attackForm() {
     priceId: otherIds.priceId, version: "1", policy: JSON.stringify({ defaultModel: `pwned-model-${tag}` }), message: "pwned", override: "pwned",
     floor: "99", tolerance: "50", capture: "on", timeZone: "Pacific/Kiritimati", model: `pwned-model-${tag}`, effectiveFrom: "2026-01-01",
     input: "9.99", output: "9.99", email: E2E_OTHER_TEAM.email, password: "pwned-password-1",
+    rules: JSON.stringify([{ field: "span_name", value: `pwned-${tag}*`, taskType: "pwned" }]),
   };
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);

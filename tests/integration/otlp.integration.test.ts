@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkedTeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { ExportRequest, ExportResponse } from "@/lib/otlp/proto";
+import { setTaskTypeRules } from "@/lib/otlp/settings";
 import { makeKey, makeOwner } from "@/tests/factories";
 import { startFakeOpenAI } from "@/packages/fake-openai/src/server";
 import { startApiServer, type ApiServer } from "@/tests/support/api-server";
@@ -199,6 +200,30 @@ describe("OTLP trace ingest", () => {
       [inner.spanId, "classify", "gpt-5.4-mini", 300, 40, null],
       [streamed.spanId, "unmapped", "gpt-5.4-nano", 200, 90, 120],
     ]);
+  });
+
+  it("names the task type of a span without one from the team's rules, else unmapped; the span's own wins", async () => {
+    const { teamId, seq, secret } = await setup();
+    const owner = (await db().membership.findFirstOrThrow({ where: { teamId } })).userId;
+    await setTaskTypeRules(teamId, owner, [
+      { field: "span_name", value: "chat gpt-5.4-nano*", taskType: "classify" },
+      { field: "service_name", value: "support-bot", taskType: "support" },
+    ]);
+    const p = provider(secret, "proto");
+    const tracer = p.getTracer("test");
+    const start = Date.now() - 10_000;
+    const call = (model: string, extra: Attributes = {}) => span(tracer, `chat ${model}`, start, 0, 100, { "gen_ai.operation.name": "chat", "gen_ai.request.model": model, ...extra });
+    const nano = call("gpt-5.4-nano");
+    const mini = call("gpt-5.4-mini");
+    const own = call("gpt-5.4-nano", { "switchyard.task_type": "extract" });
+    await p.forceFlush();
+    await p.shutdown();
+    const other = provider(secret, "json", { "service.name": "batch-jobs" });
+    const unmapped = span(other.getTracer("t"), "chat gpt-5.4-mini", start, 0, 100, { "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-5.4-mini" });
+    await other.forceFlush();
+    await other.shutdown();
+    const byId = Object.fromEntries((await stored(seq)).map((c) => [c.id.split(":")[2], c.taskType]));
+    expect(byId).toEqual({ [nano.spanId]: "classify", [mini.spanId]: "support", [own.spanId]: "extract", [unmapped.spanId]: "unmapped" });
   });
 
   it("counts a re-sent span as a duplicate and a bad one as a partial success; refuses a malformed body", async () => {

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { CaptureForm } from "@/components/settings/capture-form";
+import { OtlpRulesForm } from "@/components/settings/otlp-rules-form";
 import { RenameTeamForm } from "@/components/settings/rename-team-form";
 import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { Card } from "@/components/ui/card";
-import { canChangeCapture, canChangeTimeZone, canRenameTeam } from "@/lib/auth/permissions";
+import { canChangeCapture, canChangeTimeZone, canEditOtlpRules, canRenameTeam } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
+import { getTaskTypeRules } from "@/lib/otlp/settings";
 import { getTeamStorage } from "@/lib/teams/data";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { team, role } = await requireTeam(slug);
-  const { captureContent } = await getTeamStorage(team.id);
+  const [{ captureContent }, rules] = await Promise.all([getTeamStorage(team.id), getTaskTypeRules(team.id)]);
   return (
     <>
       <Card title="Team">
@@ -23,6 +25,9 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
       </Card>
       <Card title="Content capture">
         <CaptureForm slug={slug} enabled={captureContent} canEdit={canChangeCapture(role)} />
+      </Card>
+      <Card title="OpenTelemetry task types">
+        <OtlpRulesForm slug={slug} rules={rules} canEdit={canEditOtlpRules(role)} />
       </Card>
     </>
   );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Team" ADD COLUMN     "otlpTaskTypeRules" JSONB NOT NULL DEFAULT '[]';
