@@ -1,6 +1,6 @@
 // The demo's evidence beyond app labels, made through the same code as a team's own: two evaluators (a
 // JSON Schema check on extractions, and an LLM judge on summaries whose "model" is a local stand-in that
-// fails summaries covering only the first half, and misjudges about one in fourteen) run as backfills on the
+// fails summaries covering only the first half, and misjudges about one in twenty-five) run as backfills on the
 // job queue, and a few hundred reviews through the review queue with measured-looking times, so the
 // Evaluators and Review pages, the call pages and Simulate's review cost all have something to show.
 import type { TeamId } from "@/lib/auth/team-id";
@@ -26,7 +26,7 @@ const RUBRIC = "Does this summary cover the whole report, start to end? Report:\
 function demoJudge(body: Record<string, unknown>) {
   const prompt = String((body.messages as { content?: string }[] | undefined)?.at(-1)?.content ?? "");
   const right = !prompt.includes("first half only");
-  const misjudged = stableFraction(`judge:${prompt}`) < 0.07;
+  const misjudged = stableFraction(`judge:${prompt}`) < 0.04;
   const pass = right !== misjudged;
   return { text: JSON.stringify({ verdict: pass ? "pass" : "fail", reason: pass ? "covers the report start to end" : "stops halfway through the report" }), usage: { input: Math.ceil(prompt.length / 4) + 60, output: 18 } };
 }
