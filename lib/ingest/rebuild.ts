@@ -31,7 +31,7 @@ export function rebuildSql(scope: "team" | "all"): string[] {
               COALESCE(sum("reasoningTokens"), 0) AS "reasoningTokens", COALESCE(sum("costNanos"), 0) AS "costNanos",
               count(*) FILTER (WHERE "costNanos" IS NULL) AS unpriced, count(eff) AS labeled,
               count(*) FILTER (WHERE eff = 1) AS success, count(*) FILTER (WHERE eff = 0) AS failure,
-              count(*) FILTER (WHERE "status" = 1) AS errors, count(*) FILTER (WHERE "errorType" = 'malformed_output') AS malformed,
+              count(*) FILTER (WHERE "status" = 1 AND "errorType" IS DISTINCT FROM 'aborted') AS errors, count(*) FILTER (WHERE "errorType" = 'malformed_output') AS malformed,
               count(ttft) AS streamed, COALESCE(sum("inputTokens") FILTER (WHERE "attempt" = 1), 0) AS "taskInputTokens",
               COALESCE(sum("outputTokens") FILTER (WHERE "attempt" = 1), 0) AS "taskOutputTokens",
               COALESCE(sum(floor(lat + 0.5)), 0) AS "latencyMsSum"

@@ -125,7 +125,8 @@ export class RollupBatch {
     if (outcome !== null) row.labeled += 1n;
     if (outcome === 1) row.success += 1n;
     if (outcome === 0) row.failure += 1n;
-    if (c.status === 1) row.errors += 1n;
+    // A call the app cancelled is no failure of the model's (contracts §10): not an error, not escalated.
+    if (c.status === 1 && c.errorType !== "aborted") row.errors += 1n;
     if (c.errorType === "malformed_output") row.malformed += 1n;
     // An escalation counts against the model that failed, so a model's escalation rate reads "how often
     // its tasks had to be handed on", on the failed attempt's key (same task type, size and tools).

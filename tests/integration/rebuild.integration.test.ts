@@ -35,7 +35,7 @@ describe("rebuildRollups", () => {
         taskType: pick(["classify", "extract", "tool_agent"]), model: escalated ? "gpt-5.4-mini" : pick(["gpt-5.4-mini", "gpt-5.4-nano", "unknown-x"]),
         inputTokens: Math.floor(random() * 9000), outputTokens: Math.floor(random() * 600), latencyMs,
         ttftMs: random() < 0.6 ? Math.floor(random() * latencyMs) : undefined,
-        status: random() < 0.05 ? "error" : "ok", errorType: random() < 0.04 ? "malformed_output" : undefined,
+        ...(random() < 0.08 ? { status: "error", errorType: pick(["api_error", "aborted"]) } : { errorType: random() < 0.04 ? "malformed_output" : undefined }),
         outcome: random() < 0.5 ? pick(["success", "failure"]) : undefined,
         traceId: random() < 0.2 ? `t-${Math.floor(random() * 30)}` : undefined, toolCount: Math.floor(random() * 8),
         ...(escalated ? { attempt: 2, parentId: `r-${i - 1}`, escalatedFrom: "gpt-5.4-nano" } : {}),
@@ -48,6 +48,13 @@ describe("rebuildRollups", () => {
     const { seq } = await db().team.findUniqueOrThrow({ where: { id: team.id } });
     const maintained = await snapshot(seq);
     expect(maintained.hourly.length).toBeGreaterThan(100);
+    // Calls the app cancelled are stored as errors but are no model's error (contracts §10).
+    const errorTypes = events.map((e) => (e as { errorType?: string }).errorType);
+    const aborted = errorTypes.filter((t) => t === "aborted").length;
+    const apiErrors = errorTypes.filter((t) => t === "api_error").length;
+    expect(aborted).toBeGreaterThan(10);
+    const { _sum } = await db().callRollup.aggregate({ where: { teamSeq: seq }, _sum: { errors: true } });
+    expect(_sum.errors).toBe(BigInt(apiErrors));
     expect(maintained.sizes.length).toBeGreaterThan(100);
     await rebuildRollups(seq);
     expect(await snapshot(seq)).toEqual(maintained);

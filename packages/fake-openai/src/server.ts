@@ -10,10 +10,14 @@ export type Behaviour = {
   delayMs?: number;
   /** Delay before the first streamed chunk (time to first token). */
   ttftMs?: number;
+  /** Delay between streamed chat content chunks (a slow generation the app may abort). */
+  chunkDelayMs?: number;
   /** The answer's text, in place of the default (tool calls are still made when tools are offered). */
   text?: string;
   /** Token counts to report, in place of ones computed from the text's length. */
   usage?: { input?: number; output?: number };
+  /** false: answer in text even when tools are offered (the turn after a tool result). */
+  toolCalls?: boolean;
 };
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -29,10 +33,10 @@ export type FakeOpenAI = {
 const tokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function answerFor(body: Body, api: "chat" | "responses", kind: Behaviour["kind"]) {
+function answerFor(body: Body, api: "chat" | "responses", kind: Behaviour["kind"], toolCalls = true) {
   const format = api === "chat" ? body.response_format : body.text?.format;
   const tools: Body[] = body.tools ?? [];
-  if (tools.length && body.tool_choice !== "none") {
+  if (tools.length && body.tool_choice !== "none" && toolCalls) {
     const name = tools[0].function?.name ?? tools[0].name;
     const args = kind === "bad_tool_args" ? '{"order_id": ' : JSON.stringify({ order_id: "A-1001" });
     return { text: null as string | null, calls: [{ name, arguments: args }] };
@@ -63,7 +67,7 @@ function chatCompletion(body: Body, answer: Answer) {
   };
 }
 
-async function streamChat(res: http.ServerResponse, body: Body, answer: Answer, ttftMs: number) {
+async function streamChat(res: http.ServerResponse, body: Body, answer: Answer, ttftMs: number, chunkDelayMs = 0) {
   const full = chatCompletion(body, answer);
   const base = { id: full.id, object: "chat.completion.chunk", created: full.created, model: body.model };
   res.writeHead(200, { "content-type": "text/event-stream" });
@@ -71,7 +75,11 @@ async function streamChat(res: http.ServerResponse, body: Body, answer: Answer, 
   await sleep(ttftMs);
   send({ ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] });
   const text = answer.text ?? "";
-  for (let i = 0; i < text.length; i += 12) send({ ...base, choices: [{ index: 0, delta: { content: text.slice(i, i + 12) }, finish_reason: null }] });
+  for (let i = 0; i < text.length; i += 12) {
+    if (res.destroyed) return;
+    send({ ...base, choices: [{ index: 0, delta: { content: text.slice(i, i + 12) }, finish_reason: null }] });
+    if (chunkDelayMs) await sleep(chunkDelayMs);
+  }
   answer.calls.forEach((c, index) =>
     send({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, id: `call_${index}`, type: "function", function: { name: c.name, arguments: c.arguments } }] }, finish_reason: null }] }),
   );
@@ -100,8 +108,23 @@ async function streamResponse(res: http.ServerResponse, body: Body, answer: Answ
   const send = (data: Record<string, unknown>) => res.write(`event: ${data.type}\ndata: ${JSON.stringify({ ...data, sequence_number: sequence++ })}\n\n`);
   await sleep(ttftMs);
   send({ type: "response.created", response: { ...full, status: "in_progress", output: [], usage: null } });
-  const text = answer.text ?? "";
-  for (let i = 0; i < text.length; i += 12) send({ type: "response.output_text.delta", item_id: "msg_1", output_index: 0, content_index: 0, delta: text.slice(i, i + 12) });
+  // Each output item as the API streams it: added, its parts or arguments in deltas, done.
+  full.output.forEach((item, output_index) => {
+    if (item.type === "message") {
+      const text = answer.text ?? "";
+      send({ type: "response.output_item.added", output_index, item: { ...item, status: "in_progress", content: [] } });
+      send({ type: "response.content_part.added", item_id: item.id, output_index, content_index: 0, part: { type: "output_text", text: "", annotations: [] } });
+      for (let i = 0; i < text.length; i += 12) send({ type: "response.output_text.delta", item_id: item.id, output_index, content_index: 0, delta: text.slice(i, i + 12) });
+      send({ type: "response.output_text.done", item_id: item.id, output_index, content_index: 0, text });
+      send({ type: "response.content_part.done", item_id: item.id, output_index, content_index: 0, part: { type: "output_text", text, annotations: [] } });
+    } else {
+      const args = String((item as { arguments?: string }).arguments ?? "");
+      send({ type: "response.output_item.added", output_index, item: { ...item, status: "in_progress", arguments: "" } });
+      send({ type: "response.function_call_arguments.delta", item_id: item.id, output_index, delta: args });
+      send({ type: "response.function_call_arguments.done", item_id: item.id, output_index, arguments: args });
+    }
+    send({ type: "response.output_item.done", output_index, item });
+  });
   send({ type: "response.completed", response: full });
   res.end();
 }
@@ -125,11 +148,11 @@ export async function startFakeOpenAI(options: { port?: number; behave?: FakeOpe
       if (b.kind === "rate_limit") {
         return void res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ error: { message: "rate limited", type: "rate_limit_error" } }));
       }
-      const made = answerFor(body, api, b.kind);
+      const made = answerFor(body, api, b.kind, b.toolCalls);
       const answer: Answer = { ...made, text: b.text ?? made.text, usage: b.usage };
-      if (api === "chat" && body.stream) return void (await streamChat(res, body, answer, b.ttftMs ?? 0));
+      if (api === "chat" && body.stream) return void (await streamChat(res, body, answer, b.ttftMs ?? 0, b.chunkDelayMs));
       if (api === "responses" && body.stream) return void (await streamResponse(res, body, answer, b.ttftMs ?? 0));
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(api === "chat" ? chatCompletion(body, answer) : response(body, answer)));
+      res.writeHead(200, { "content-type": "application/json", "x-request-id": `req_fake_${fake.requests.length}` }).end(JSON.stringify(api === "chat" ? chatCompletion(body, answer) : response(body, answer)));
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));

@@ -1,6 +1,6 @@
 export { Switchyard } from "./switchyard";
 export type { SwitchyardOptions } from "./switchyard";
-export type { CallOptions } from "./wrap";
+export type { CallContext, CallOptions } from "./wrap";
 export { policySchema, DEFAULT_POLICY } from "./policy";
 export type { Policy, PolicyInput } from "./policy";
 export { choose, chooseShares, matches, sampleShadows, stableFraction } from "./evaluate";

@@ -1,8 +1,9 @@
 // The SDK's entry point: holds the policy, the event and outcome queues, and wraps openai clients.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PolicySource } from "./policy-source";
 import type { Policy } from "./policy";
 import { Transport } from "./transport";
-import { instrument, type CallOptions, type WireEvent } from "./wrap";
+import { instrument, mergeContext, type CallContext, type WireEvent } from "./wrap";
 
 export type SwitchyardOptions = {
   apiKey: string | undefined;
@@ -42,7 +43,11 @@ function flushOnExit(sy: Switchyard) {
   process.once("beforeExit", () => void Promise.all([...open].map((s) => s.flush())));
 }
 
+/** A sy.run scope: what it sets, and the next step index for calls in a traced run that name none. */
+type Scope = { context: CallContext; steps?: { next: number } };
+
 export class Switchyard {
+  private readonly scopes = new AsyncLocalStorage<Scope>();
   private readonly events: Transport<WireEvent>;
   private readonly outcomes: Transport<Outcome>;
   private readonly source: PolicySource | null;
@@ -67,10 +72,35 @@ export class Switchyard {
     flushOnExit(this);
   }
 
-  /** The same client, instrumented: chat.completions.create and responses.create; the rest untouched. */
-  wrap<T extends object>(client: T): T {
+  /**
+   * Runs `fn` with a call context: every instrumented call made inside it (by the app or by any framework,
+   * across awaits) carries these fields unless the call's own `switchyard` option says otherwise. Nested
+   * runs add to the outer one. In a run with a traceId and no stepIndex, calls are numbered 0, 1, 2... in
+   * the order they start, so an agent framework's steps arrive as one ordered trace.
+   */
+  run<R>(context: CallContext, fn: () => R): R {
+    const outer = this.scopes.getStore();
+    const merged = mergeContext(outer?.context, context) ?? {};
+    const steps = context.traceId !== undefined && context.stepIndex === undefined ? { next: 0 } : context.traceId === undefined ? outer?.steps : undefined;
+    return this.scopes.run({ context: merged, steps }, fn);
+  }
+
+  /** The context a call made now gets from sy.run (its step taken) over the client's defaults. */
+  private contextNow(defaults: CallContext | undefined): CallContext | undefined {
+    const scope = this.scopes.getStore();
+    if (!scope) return defaults;
+    const context = mergeContext(defaults, scope.context);
+    return scope.steps && context?.stepIndex === undefined ? { ...context, stepIndex: scope.steps.next++ } : context;
+  }
+
+  /**
+   * The same client, instrumented: chat.completions.create and responses.create, and the helpers built on
+   * them (parse, stream, runTools); the rest untouched. `defaults` apply to every call made through it.
+   */
+  wrap<T extends object>(client: T, defaults?: CallContext): T {
     const host = {
       policy: () => this.source?.current ?? { version: undefined, policy: this.fallback },
+      context: () => this.contextNow(defaults),
       log: (e: WireEvent) => this.events.enqueue(e),
       remember: (response: object, id: string) => callIds.set(response, id),
       random: Math.random,
@@ -83,34 +113,41 @@ export class Switchyard {
       if (!p) proxies.set(target, (p = make()));
       return p;
     };
-    const hook = <O extends object>(target: O, api: "chat" | "responses"): O =>
+    const isObject = (v: unknown): v is object => !!v && typeof v === "object";
+    // A resource (chat, chat.completions, responses): `create` instrumented; openai's helpers (parse,
+    // stream, runTools) call this._client.<resource>.create, so they are handed the wrapped client.
+    const resource = <O extends object>(target: O, api: "chat" | "responses" | null): O =>
       once(target, () => {
         let create: unknown;
         return new Proxy(target, {
           get(t, prop, receiver) {
+            if (prop === "_client") return wrapped;
             const value = Reflect.get(t, prop, receiver);
+            if (api === null) return prop === "completions" && isObject(value) ? resource(value, "chat") : value;
             if (prop !== "create" || typeof value !== "function") return value;
             return (create ??= instrument(host, api, value.bind(t)));
           },
         });
       });
-    return new Proxy(client, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver);
-        if (prop === "chat" && value && typeof value === "object") {
-          return once(value, () =>
-            new Proxy(value, {
-              get(chat, p, r) {
-                const v = Reflect.get(chat, p, r);
-                return p === "completions" && v && typeof v === "object" ? hook(v, "chat") : v;
-              },
-            }),
-          );
+    // The client's own methods read its private members, so they run on the real client, not the proxy;
+    // withOptions' copy comes back wrapped with the same defaults.
+    const bound = new WeakMap<object, unknown>();
+    const wrapped: T = new Proxy(client, {
+      get: (target, prop) => {
+        const value = Reflect.get(target, prop, target);
+        if (prop === "chat" && isObject(value)) return resource(value, null);
+        if (prop === "responses" && isObject(value)) return resource(value, "responses");
+        if (typeof value !== "function" || prop === "constructor") return value;
+        let method = bound.get(value);
+        if (!method) {
+          const fn = value as (...args: unknown[]) => unknown;
+          method = prop === "withOptions" ? (...args: unknown[]) => this.wrap(fn.apply(target, args) as object, defaults) : fn.bind(target);
+          bound.set(value, method);
         }
-        if (prop === "responses" && value && typeof value === "object") return hook(value, "responses");
-        return value;
+        return method;
       },
     });
+    return wrapped;
   }
 
   /** Labels a call (by Switchyard.callIdOf(response)) or a whole trace; sent in the background. */

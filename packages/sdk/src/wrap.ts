@@ -11,11 +11,15 @@ import type { Policy } from "./policy";
 /** Loosely typed request/response objects: the wrapper reads a few fields of many OpenAI shapes. */
 type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export type CallOptions = {
+/** What a call is, for routing and for the dashboard: per call, per sy.run scope or per wrapped client. */
+export type CallContext = {
   taskType?: string;
   traceId?: string;
   stepIndex?: number;
   metadata?: Record<string, string>;
+};
+
+export type CallOptions = CallContext & {
   /** The app's success check: true, or the reason the response is not good enough. */
   validate?: (response: unknown) => true | string;
 };
@@ -24,6 +28,8 @@ export type WireEvent = Loose & { id: string; timestamp: number };
 
 export type Host = {
   policy(): { version: number | undefined; policy: Policy };
+  /** The context in force for a call starting now (sy.run over the client's defaults). */
+  context(): CallContext | undefined;
   log(event: WireEvent): void;
   remember(response: object, callId: string): void;
   random(): number;
@@ -35,8 +41,10 @@ type Api = "chat" | "responses";
 type Attempt = { id: string; model: string; attempt: number; parentId?: string; escalatedFrom?: string; shadowOf?: string };
 type Verdict = { reason: string | null; validated: boolean | null };
 
-function errorType(err: unknown): string {
+/** Why a call failed, as events name it; `aborted` when the app cancelled it (never a model failure). */
+function errorType(err: unknown, signal?: AbortSignal): string {
   const e = err as { status?: number; name?: string; constructor?: { name?: string } };
+  if (signal?.aborted || e?.name === "AbortError" || e?.constructor?.name === "APIUserAbortError") return "aborted";
   if (e?.status === 429) return "rate_limit";
   if (/Timeout/.test(e?.constructor?.name ?? e?.name ?? "")) return "timeout";
   return "api_error";
@@ -79,6 +87,53 @@ function judge(api: Api, body: Loose, response: unknown, read: ReturnType<typeof
   return { reason, validated };
 }
 
+/**
+ * What an instrumented create returns: a promise of the app's result that also answers openai's APIPromise
+ * methods, so `.withResponse()`, `.asResponse()` and the helpers built on `_thenUnwrap` (parse) work.
+ */
+class CallPromise<T> extends Promise<T> {
+  static get [Symbol.species]() {
+    return Promise;
+  }
+  declare holder: Holder;
+
+  static of<T>(result: Promise<T>, holder: Holder): CallPromise<T> {
+    const p = new CallPromise<T>((resolve, reject) => result.then(resolve, reject));
+    p.holder = holder;
+    return p;
+  }
+
+  _thenUnwrap<U>(transform: (data: T, props?: unknown) => U): CallPromise<U> {
+    return CallPromise.of(this.then((data) => transform(data)), this.holder);
+  }
+
+  async withResponse(): Promise<{ data: T; response: Response; request_id: string | null }> {
+    const data = await this;
+    const response = await this.rawResponse();
+    return { data, response, request_id: response.headers.get("x-request-id") };
+  }
+
+  /**
+   * The served attempt's Response. Its body was read to log the call, so a plain call's comes back rebuilt
+   * from the parsed answer (same status and headers); a stream's is the raw one, which the app then reads
+   * instead of the wrapped stream (and the call is not logged).
+   */
+  async asResponse(): Promise<Response> {
+    const data: unknown = await this;
+    const response = await this.rawResponse();
+    return data && typeof data === "object" && Symbol.asyncIterator in data ? response : new Response(JSON.stringify(data), { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+
+  private async rawResponse(): Promise<Response> {
+    const served = this.holder.served as { asResponse?: () => Promise<Response> } | undefined;
+    if (typeof served?.asResponse !== "function") throw new Error("This client's responses carry no Response object.");
+    return served.asResponse();
+  }
+}
+
+/** The served (not shadow) attempt's own promise, for withResponse and asResponse. */
+type Holder = { served?: unknown };
+
 export function instrument(host: Host, api: Api, original: (body: Loose, options?: Loose) => Promise<Loose>) {
   return function create(this: unknown, body: Loose, options?: Loose): Promise<unknown> {
     let plan: ReturnType<typeof planCall>;
@@ -88,12 +143,21 @@ export function instrument(host: Host, api: Api, original: (body: Loose, options
     } catch {
       return original.call(this, body, options && "switchyard" in options ? rest : options); // never break the app's call
     }
-    return run(host, api, original.bind(this), body, rest, plan);
+    return CallPromise.of(run(host, api, original.bind(this), body, rest, plan), plan.holder);
   };
 }
 
-function planCall(host: Host, api: Api, body: Loose, sy: CallOptions | undefined) {
+/** Inner over outer, field by field; metadata merged key by key (a call's own option is the innermost). */
+export function mergeContext<C extends CallContext>(outer: CallContext | undefined, inner: C | undefined): C | CallContext | undefined {
+  if (!outer) return inner;
+  if (!inner) return outer;
+  const metadata = outer.metadata || inner.metadata ? { ...outer.metadata, ...inner.metadata } : undefined;
+  return { ...outer, ...inner, ...(metadata ? { metadata } : {}) };
+}
+
+function planCall(host: Host, api: Api, body: Loose, own: CallOptions | undefined) {
   const { version, policy } = host.policy();
+  const sy = mergeContext(host.context(), own) as CallOptions | undefined;
   const callId = randomUUID();
   const features: Features = {
     taskType: sy?.taskType ?? "default",
@@ -107,7 +171,7 @@ function planCall(host: Host, api: Api, body: Loose, sy: CallOptions | undefined
   const choice = routed ? choose(policy, features) : { model: String(body.model), ruleId: null, propensity: undefined };
   return {
     sy, features, callId, policy, version: routed ? version : undefined, ruleId: choice.ruleId, model: choice.model, propensity: choice.propensity,
-    escalation: routed ? policy.escalation : undefined,
+    escalation: routed ? policy.escalation : undefined, holder: {} as Holder,
   };
 }
 
@@ -173,10 +237,13 @@ async function plainAttempt(host: Host, api: Api, call: (b: Loose, o?: Loose) =>
   const base = baseEvent(plan, a, started);
   let res: Loose;
   try {
-    res = await call({ ...body, model: a.model }, rest);
+    const pending = call({ ...body, model: a.model }, rest);
+    if (!a.shadowOf) plan.holder.served = pending;
+    res = await pending;
   } catch (err) {
-    safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs: performance.now() - t0, inputTokens: 0, outputTokens: 0 });
-    return { err, failure: "error" as const };
+    const type = errorType(err, rest.signal);
+    safeLog(host, { ...base, status: "error", errorType: type, latencyMs: performance.now() - t0, inputTokens: 0, outputTokens: 0 });
+    return { err, failure: type === "aborted" ? null : ("error" as const) };
   }
   const latencyMs = performance.now() - t0;
   // The app's call succeeded: nothing below may turn that into an exception.
@@ -223,7 +290,7 @@ function startShadows(host: Host, api: Api, call: (b: Loose, o?: Loose) => Promi
   }
   const { stream: _s, stream_options: _o, ...plainBody } = body;
   for (const model of models) {
-    const shadowPlan = { ...plan, escalation: undefined };
+    const shadowPlan = { ...plan, escalation: undefined, holder: {} };
     setImmediate(() => {
       void plainAttempt(host, api, call, plainBody, rest, shadowPlan, { id: randomUUID(), model, attempt: 1, shadowOf: plan.callId }).catch(() => undefined);
     });
@@ -241,16 +308,19 @@ async function runStream(host: Host, api: Api, call: (b: Loose, o?: Loose) => Pr
     try {
       // Chat streams carry usage only when asked; responses streams end with it in response.completed.
       const request = api === "chat" ? { ...body, model: a.model, stream_options: { ...body.stream_options, include_usage: true } } : { ...body, model: a.model };
-      stream = await call(request, rest);
+      const pending = call(request, rest);
+      plan.holder.served = pending;
+      stream = await pending;
     } catch (err) {
-      safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs: performance.now() - t0, inputTokens: 0, outputTokens: 0 });
-      const next = nextAttempt(plan, a, "error");
+      const type = errorType(err, rest.signal);
+      safeLog(host, { ...base, status: "error", errorType: type, latencyMs: performance.now() - t0, inputTokens: 0, outputTokens: 0 });
+      const next = nextAttempt(plan, a, type === "aborted" ? null : "error");
       if (!next) throw err;
       a = next;
       continue;
     }
     try {
-      const wrapped = new Stream(() => observe(host, api, stream as AsyncIterable<Loose>, body, plan, base, t0, wantsUsage), stream.controller);
+      const wrapped = new Stream(() => observe(host, api, stream as AsyncIterable<Loose>, body, plan, base, t0, wantsUsage, rest.signal), stream.controller);
       host.remember(wrapped, a.id);
       startShadows(host, api, call, body, rest, plan, a.model);
       return wrapped;
@@ -264,26 +334,32 @@ async function runStream(host: Host, api: Api, call: (b: Loose, o?: Loose) => Pr
  * Passes every chunk through unchanged, except a chat usage-only chunk the app did not ask for. A plain
  * iterator object rather than an async generator: this sits on every chunk of every stream.
  */
-function observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose, plan: Plan, base: WireEvent, t0: number, wantsUsage: boolean): AsyncIterator<Loose> {
+function observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose, plan: Plan, base: WireEvent, t0: number, wantsUsage: boolean, signal?: AbortSignal): AsyncIterator<Loose> {
   const inner = stream[Symbol.asyncIterator]();
   let ttft: number | undefined;
   let text = "";
   const calls = new Map<number, { name: string; arguments: string }>();
   let usage: Loose | null = null;
   let completed: Loose | null = null;
+  // The answer is whole once the model said why it stopped, even if the app stops reading before usage.
+  let answered = false;
   let finished = false;
+  // Output tokens by the text and tool calls seen, where the API has not said (no usage chunk yet).
+  const seenTokens = () => estimateTokens(text + [...calls.values()].map((c) => c.name + c.arguments).join(""));
 
-  const finish = (err?: unknown) => {
+  const finish = (err?: unknown, stopped = false) => {
     if (finished) return;
     finished = true;
     const latencyMs = performance.now() - t0;
-    if (err !== undefined) {
-      safeLog(host, { ...base, status: "error", errorType: errorType(err), latencyMs, ...(ttft !== undefined ? { ttftMs: ttft } : {}), inputTokens: 0, outputTokens: 0 });
+    if (err !== undefined || stopped) {
+      // A stream the app stopped is logged with what had arrived: the prompt as sent, the tokens seen so far.
+      const seen = stopped ? { inputTokens: plan.features.contextTokens, outputTokens: seenTokens() } : { inputTokens: 0, outputTokens: 0 };
+      safeLog(host, { ...base, status: "error", errorType: stopped ? "aborted" : errorType(err, signal), latencyMs, ...(ttft !== undefined ? { ttftMs: ttft } : {}), ...seen });
       return;
     }
     try {
       const shaped = api === "chat" ? { choices: [{ message: { content: text, tool_calls: [...calls.values()].map((c) => ({ function: c })) } }], usage } : (completed ?? {});
-      const read = api === "chat" ? { ...readResponse("chat", { usage: usage ?? {} }), text, calls: [...calls.values()] } : readResponse("responses", outputText(shaped));
+      const read = api === "chat" ? { ...readResponse("chat", { usage: usage ?? { prompt_tokens: plan.features.contextTokens, completion_tokens: seenTokens() } }), text, calls: [...calls.values()] } : readResponse("responses", outputText(shaped));
       const event = finishedEvent(base, read, judge(api, body, shaped, read, plan.sy?.validate), latencyMs, ttft);
       safeLog(host, host.capture() ? { ...event, ...contentOf(api, body, read) } : event);
     } catch {
@@ -295,10 +371,15 @@ function observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose
   const inspect = (chunk: Loose): boolean => {
     ttft ??= performance.now() - t0;
     if (api === "responses") {
-      if (chunk.type === "response.completed") completed = chunk.response;
+      if (chunk.type === "response.output_text.delta" && typeof chunk.delta === "string") text += chunk.delta;
+      if (chunk.type === "response.completed") {
+        completed = chunk.response;
+        answered = true;
+      }
       return false;
     }
     if (chunk.usage) usage = chunk.usage;
+    if (chunk.choices?.[0]?.finish_reason) answered = true;
     const delta = chunk.choices?.[0]?.delta;
     if (delta?.content) text += delta.content;
     if (delta?.tool_calls) {
@@ -323,14 +404,15 @@ function observe(host: Host, api: Api, stream: AsyncIterable<Loose>, body: Loose
           throw err;
         }
         if (step.done) {
-          finish();
+          // openai's Stream ends quietly, without an error, when the app aborts it.
+          finish(undefined, !answered && (signal?.aborted === true || (stream as Loose).controller?.signal?.aborted === true));
           return step;
         }
         if (!inspect(step.value)) return step;
       }
     },
     async return(value?: unknown) {
-      finish();
+      finish(undefined, !answered);
       await inner.return?.();
       return { done: true, value } as IteratorResult<Loose>;
     },
