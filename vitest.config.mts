@@ -2,6 +2,8 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
+  // Listed before the package root: the first alias whose key prefixes the import wins.
+  "@switchyard/sdk/core": path.resolve(import.meta.dirname, "packages/sdk/src/core.ts"),
   "@switchyard/sdk": path.resolve(import.meta.dirname, "packages/sdk/src/index.ts"),
   "@": path.resolve(import.meta.dirname),
 };

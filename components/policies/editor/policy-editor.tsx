@@ -1,7 +1,7 @@
 "use client";
 // The policy editor: ordered rules, default model, escalation, shadow samples and exploration, checked against the
 // SDK's own schema on every change, with a live preview, drafts and publishing (gate included).
-import { policySchema } from "@switchyard/sdk";
+import { policySchema } from "@switchyard/sdk/core";
 import { useActionState, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";

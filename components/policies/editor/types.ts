@@ -1,4 +1,4 @@
-import type { PolicyInput } from "@switchyard/sdk";
+import type { PolicyInput } from "@switchyard/sdk/core";
 
 export type Draft = PolicyInput;
 export type Rule = NonNullable<Draft["rules"]>[number];
