@@ -4,23 +4,13 @@
 // app cancels (contracts §10 `aborted`).
 import { describe, expect, it } from "vitest";
 import { Switchyard } from "@switchyard/sdk";
-import { calls, msgs, useSdkHarness } from "@/tests/support/sdk-harness";
+import { calls, msgs, NANO_FOR_EXTRACT, ready, useSdkHarness } from "@/tests/support/sdk-harness";
 
 const h = useSdkHarness();
 const { setup, client } = h;
 
-const NANO_FOR_EXTRACT = {
-  defaultModel: "gpt-5.4-mini",
-  rules: [{ id: "extract", when: { taskType: ["extract"] }, model: "gpt-5.4-nano" }],
-  escalation: { model: "gpt-5.4-mini", on: ["error", "malformed_output"], maxAttempts: 2 },
-};
 const SCHEMA = { type: "json_schema" as const, json_schema: { name: "answer", strict: true, schema: { type: "object", properties: { answer: { type: "string" }, confidence: { type: "number" } }, required: ["answer", "confidence"], additionalProperties: false } } };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function ready(sy: Switchyard) {
-  for (let i = 0; i < 250 && sy.policyVersion === undefined; i++) await sleep(20);
-  expect(sy.policyVersion).toBe(1);
-}
 
 describe("the context API", () => {
   it("gives every call inside sy.run its task type, trace and metadata across awaits, numbering the steps", async () => {

@@ -1,7 +1,7 @@
 // The SDK's test bench: the real openai client against the fake OpenAI server, the SDK talking to
 // Switchyard's own API handlers (tests/support/api-server.ts) on the test database. Registers its hooks.
 import OpenAI from "openai";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { Switchyard } from "@switchyard/sdk";
 import { db } from "@/lib/db";
 import { startFakeOpenAI, type Behaviour, type FakeOpenAI } from "@/packages/fake-openai/src/server";
@@ -18,6 +18,19 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
     if (Date.now() > end) throw new Error("condition not met in time");
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Extraction to nano, escalating errors and malformed output to mini: the SDK tests' routed policy. */
+export const NANO_FOR_EXTRACT = {
+  defaultModel: "gpt-5.4-mini",
+  rules: [{ id: "extract", when: { taskType: ["extract"] }, model: "gpt-5.4-nano" }],
+  escalation: { model: "gpt-5.4-mini", on: ["error", "malformed_output"], maxAttempts: 2 },
+};
+
+/** Waits for the first published policy (version 1) to reach the SDK. */
+export async function ready(sy: Switchyard) {
+  await until(() => sy.policyVersion !== undefined);
+  expect(sy.policyVersion).toBe(1);
 }
 
 export const calls = (seq: number) => db().call.findMany({ where: { teamSeq: seq }, orderBy: [{ ts: "asc" }, { attempt: "asc" }] });

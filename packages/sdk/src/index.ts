@@ -1,4 +1,4 @@
 export { Switchyard } from "./switchyard";
 export type { SwitchyardOptions } from "./switchyard";
-export type { CallContext, CallOptions } from "./wrap";
+export type { CallContext, CallOptions } from "./events";
 export * from "./core";

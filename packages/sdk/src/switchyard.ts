@@ -1,9 +1,12 @@
-// The SDK's entry point: holds the policy, the event and outcome queues, and wraps openai clients.
+// The SDK's entry point: holds the policy, the event and outcome queues, and wraps openai clients and fetch.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PolicySource } from "./policy-source";
 import type { Policy } from "./policy";
 import { Transport } from "./transport";
-import { instrument, mergeContext, type CallContext, type WireEvent } from "./wrap";
+import { mergeContext } from "./calls";
+import type { CallContext, Host, WireEvent } from "./events";
+import { shimFetch } from "./fetch";
+import { instrument } from "./wrap";
 
 export type SwitchyardOptions = {
   apiKey: string | undefined;
@@ -98,14 +101,7 @@ export class Switchyard {
    * them (parse, stream, runTools); the rest untouched. `defaults` apply to every call made through it.
    */
   wrap<T extends object>(client: T, defaults?: CallContext): T {
-    const host = {
-      policy: () => this.source?.current ?? { version: undefined, policy: this.fallback },
-      context: () => this.contextNow(defaults),
-      log: (e: WireEvent) => this.events.enqueue(e),
-      remember: (response: object, id: string) => callIds.set(response, id),
-      random: Math.random,
-      capture: () => this.capture ?? this.source?.captureContent === true,
-    };
+    const host = this.host(defaults);
     // Proxies and instrumented methods are made once per object and reused: this is the call path.
     const proxies = new WeakMap<object, object>();
     const once = <O extends object>(target: O, make: () => O): O => {
@@ -149,6 +145,33 @@ export class Switchyard {
     });
     return wrapped;
   }
+
+  /** What instrumented calls need from this instance; `defaults` are the wrapped client's or fetch's. */
+  private host(defaults: CallContext | undefined): Host {
+    return {
+      policy: () => this.source?.current ?? { version: undefined, policy: this.fallback },
+      context: () => this.contextNow(defaults),
+      log: (e: WireEvent) => this.events.enqueue(e),
+      remember: (response: object, id: string) => callIds.set(response, id),
+      random: Math.random,
+      capture: () => this.capture ?? this.source?.captureContent === true,
+    };
+  }
+
+  /**
+   * A fetch that instruments OpenAI-compatible calls (POST …/chat/completions and …/responses with a JSON
+   * body) as `wrap` does, for clients that accept a custom fetch; other requests pass through untouched.
+   * The Response carries the logged call's id in `x-switchyard-call-id` (also Switchyard.callIdOf(response)).
+   */
+  wrapFetch(inner: typeof fetch = (input, init) => globalThis.fetch(input, init), defaults?: CallContext): typeof fetch {
+    return shimFetch(this.host(defaults), inner);
+  }
+
+  /** `wrapFetch()` over the global fetch, made once. */
+  get fetch(): typeof fetch {
+    return (this.globalFetch ??= this.wrapFetch());
+  }
+  private globalFetch: typeof fetch | undefined;
 
   /** Labels a call (by Switchyard.callIdOf(response)) or a whole trace; sent in the background. */
   outcome(label: Outcome) {
