@@ -2,6 +2,7 @@
 // the real route: LLM spans become calls (GenAI names current and previous, OpenLLMetry's, OpenLIT's, the
 // Vercel AI SDK's), other spans are ignored, a re-sent span is a duplicate, a bad span is a counted partial
 // success, and a malformed body is a 4xx naming what is wrong.
+import path from "node:path";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import { type Attributes, metrics, SpanStatusCode, trace } from "@opentelemetry/api";
@@ -114,8 +115,9 @@ describe("OTLP trace ingest", () => {
     instrumentation.setMeterProvider(metrics.getMeterProvider()); // its duration histograms (no-op here)
     instrumentation.enable();
     try {
-      // Required (CommonJS) after enabling, so the instrumentation's require hook patches the module as an app's would be.
-      const { OpenAI } = createRequire(import.meta.url)("openai") as typeof import("openai");
+      // Required (CommonJS) after enabling, so the instrumentation's require hook patches the module as an app's would
+      // be; openai 6, the newest it instruments (packages/openai6 holds it under the name openai).
+      const { OpenAI } = createRequire(path.resolve(import.meta.dirname, "../../packages/openai6/package.json"))("openai") as typeof import("openai");
       const client = new OpenAI({ apiKey: "sk-fake", baseURL: fake.url, maxRetries: 0 });
       await client.chat.completions.create({ model: "gpt-5.4-nano", messages: [{ role: "user", content: "Is this a refund request?" }] });
       const stream = await client.chat.completions.create({ model: "gpt-5.4-mini", messages: [{ role: "user", content: "Summarise" }], stream: true, stream_options: { include_usage: true } });

@@ -21,8 +21,9 @@ class CallPromise<T> extends Promise<T> {
     return p;
   }
 
-  _thenUnwrap<U>(transform: (data: T, props?: unknown) => U): CallPromise<U> {
-    return CallPromise.of(this.then((data) => transform(data)), this.holder);
+  /** openai 7's helpers read the request's options from the props (responses.parse its text format). */
+  _thenUnwrap<U>(transform: (data: T, props: unknown) => U): CallPromise<U> {
+    return CallPromise.of(this.then(async (data) => transform(data, await this.props())), this.holder);
   }
 
   async withResponse(): Promise<{ data: T; response: Response; request_id: string | null }> {
@@ -40,6 +41,12 @@ class CallPromise<T> extends Promise<T> {
     const data: unknown = await this;
     const response = await this.rawResponse();
     return data && typeof data === "object" && Symbol.asyncIterator in data ? response : new Response(JSON.stringify(data), { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+
+  /** The served attempt's response props (response, options...), from openai's APIPromise. */
+  private async props(): Promise<unknown> {
+    const served = this.holder.served as { responsePromise?: Promise<unknown> } | undefined;
+    return (await served?.responsePromise) ?? { options: {} };
   }
 
   private async rawResponse(): Promise<Response> {
