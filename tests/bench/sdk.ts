@@ -1,5 +1,6 @@
 // npm run bench:sdk: latency the SDK adds per call (wrapped vs bare openai client against the fake
-// server with no delay, 10,000 calls each, plain and streaming, interleaved), and RSS growth over 1M
+// server with no delay, 10,000 calls each, plain and streaming, interleaved; then the same for a client
+// whose fetch is sy.fetch), and RSS growth over 1M
 // wrapped calls while the Switchyard backend is down (a canned-response fetch keeps that part fast).
 import OpenAI from "openai";
 import { Switchyard } from "@switchyard/sdk";
@@ -19,7 +20,7 @@ async function timed(fn: () => Promise<unknown>) {
   return performance.now() - t;
 }
 
-async function latency(stream: boolean, bare: OpenAI, wrapped: OpenAI) {
+async function latency(stream: boolean, bare: OpenAI, wrapped: OpenAI, label = "wrap ") {
   const messages = [{ role: "user" as const, content: "Classify: where is my parcel?" }];
   const call = async (client: OpenAI) => {
     if (!stream) return client.chat.completions.create({ model: "gpt-5.4-mini", messages }, { switchyard: { taskType: "classify" } } as never);
@@ -34,7 +35,7 @@ async function latency(stream: boolean, bare: OpenAI, wrapped: OpenAI) {
     b.push(await timed(() => call(wrapped)));
   }
   const added = (q: number) => pct(b, q) - pct(a, q);
-  console.log(`${stream ? "streaming" : "plain    "} bare p50 ${pct(a, 0.5).toFixed(3)} ms, wrapped p50 ${pct(b, 0.5).toFixed(3)} ms -> added p50 ${added(0.5).toFixed(3)} ms (target <= 0.05: ${met(added(0.5) <= 0.05)}), p99 ${added(0.99).toFixed(3)} ms (target <= 0.5: ${met(added(0.99) <= 0.5)})`);
+  console.log(`${label} ${stream ? "streaming" : "plain    "} bare p50 ${pct(a, 0.5).toFixed(3)} ms, wrapped p50 ${pct(b, 0.5).toFixed(3)} ms -> added p50 ${added(0.5).toFixed(3)} ms (target <= 0.05: ${met(added(0.5) <= 0.05)}), p99 ${added(0.99).toFixed(3)} ms (target <= 0.5: ${met(added(0.99) <= 0.5)})`);
 }
 
 async function memory() {
@@ -65,6 +66,10 @@ async function main() {
   console.log(`sdk bench: ${N.toLocaleString("en-US")} calls per client against the fake OpenAI server on loopback (no delay)`);
   await latency(false, bare, wrapped);
   await latency(true, bare, wrapped);
+  // The fetch shim: the same bare client against an unwrapped client whose fetch is sy.fetch.
+  const shimmed = new OpenAI({ apiKey: "sk", baseURL: fake.url, maxRetries: 0, fetch: sy.fetch });
+  await latency(false, bare, shimmed, "fetch");
+  await latency(true, bare, shimmed, "fetch");
   await sy.close();
   await fake.close();
   await memory();

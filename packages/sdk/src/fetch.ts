@@ -41,12 +41,16 @@ function head(res: Response, callId: string | undefined): ResponseInit {
 type Wire = { response: Response; text?: string; sawDone?: boolean };
 
 /** The provider's event stream as parsed chunks, each remembering the exact SSE frame it came in. */
-function chunks(res: Response, wire: WeakMap<object, string>, state: Wire): AsyncIterable<Loose> & { response: Response } {
+function chunks(res: Response, wire: WeakMap<object, string>, state: Wire) {
+  const queue: Loose[] = [];
   return {
     response: res,
-    [Symbol.asyncIterator]() {
-      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-      const queue: Loose[] = [];
+    state,
+    /** Chunks parsed and not yet read: the rest of what one network read brought. */
+    buffered: () => queue.length,
+    [Symbol.asyncIterator](): AsyncIterator<Loose> {
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
       const parser = createParser({
         onEvent(e) {
           if (e.data === "[DONE]") {
@@ -69,7 +73,7 @@ function chunks(res: Response, wire: WeakMap<object, string>, state: Wire): Asyn
           while (queue.length === 0) {
             const { done, value } = await reader.read();
             if (done) return { done: true, value: undefined };
-            parser.feed(value);
+            parser.feed(decoder.decode(value, { stream: true }));
           }
           return { done: false, value: queue.shift()! };
         },
@@ -83,20 +87,27 @@ function chunks(res: Response, wire: WeakMap<object, string>, state: Wire): Asyn
 }
 
 /** The observed chunks as an SSE body again, frame for frame. */
-function sseResponse(observed: () => AsyncIterator<Loose>, source: Loose, wire: WeakMap<object, string>, callId: string): Response {
+function sseResponse(observed: () => AsyncIterator<Loose>, source: ReturnType<typeof chunks>, wire: WeakMap<object, string>, callId: string): Response {
   const encoder = new TextEncoder();
   const state = source.state as Wire;
   let it: AsyncIterator<Loose> | undefined;
   const body = new ReadableStream<Uint8Array>({
+    // One enqueue per network read, not per event: the app's reader wakes once for what arrived together.
     async pull(controller) {
       it ??= observed();
-      const step = await it.next();
-      if (step.done) {
-        if (state.sawDone) controller.enqueue(encoder.encode("data: [DONE]\n\n"));
-        controller.close();
-        return;
+      let out = "";
+      for (;;) {
+        const step = await it.next();
+        if (step.done) {
+          if (state.sawDone) out += "data: [DONE]\n\n";
+          if (out) controller.enqueue(encoder.encode(out));
+          controller.close();
+          return;
+        }
+        out += wire.get(step.value) ?? `data: ${JSON.stringify(step.value)}\n\n`;
+        if (source.buffered() === 0 && out) break;
       }
-      controller.enqueue(encoder.encode(wire.get(step.value) ?? `data: ${JSON.stringify(step.value)}\n\n`));
+      controller.enqueue(encoder.encode(out));
     },
     async cancel() {
       // The app stopped reading: observe logs the call as aborted with what it had seen.
@@ -132,8 +143,7 @@ export function shimFetch(host: Host, inner: Fetch): Fetch {
         const res = await inner(input, { ...init, headers, body: JSON.stringify(b), signal: options.signal });
         if (!res.ok) throw new Refused(res.status, new Response(await res.text(), head(res, undefined)));
         if (b.stream === true) {
-          const state: Wire = { response: res };
-          return Object.assign(chunks(res, wire, state), { state });
+          return chunks(res, wire, { response: res });
         }
         const text = await res.text();
         let parsed: Loose;
@@ -146,7 +156,7 @@ export function shimFetch(host: Host, inner: Fetch): Fetch {
         answers.set(parsed, { response: res, text });
         return parsed;
       },
-      stream: (observed, source, callId) => sseResponse(observed, source, wire, callId),
+      stream: (observed, source, callId) => sseResponse(observed, source as ReturnType<typeof chunks>, wire, callId),
     };
     let result: Loose;
     try {
