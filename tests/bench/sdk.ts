@@ -50,11 +50,13 @@ async function memory() {
   for (let i = 0; i < 20_000; i++) await client.chat.completions.create({ model: "auto", messages });
   global.gc?.();
   const before = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
   const t = performance.now();
   for (let i = 0; i < MEMORY_CALLS; i++) await client.chat.completions.create({ model: "auto", messages }, { switchyard: { taskType: "classify" } } as never);
   global.gc?.();
   const growth = (process.memoryUsage().rss - before) / 1e6;
-  console.log(`memory: ${MEMORY_CALLS.toLocaleString("en-US")} wrapped calls with the backend down in ${((performance.now() - t) / 1000).toFixed(0)} s; RSS growth ${growth.toFixed(1)} MB (target <= 50: ${met(growth <= 50)}); ${sy.stats().dropped.toLocaleString("en-US")} events dropped, ${sy.stats().queued} kept`);
+  const heapGrowth = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  console.log(`memory: ${MEMORY_CALLS.toLocaleString("en-US")} wrapped calls with the backend down in ${((performance.now() - t) / 1000).toFixed(0)} s; RSS growth ${growth.toFixed(1)} MB (target <= 50: ${met(growth <= 50)}), heap growth ${heapGrowth.toFixed(1)} MB; ${sy.stats().dropped.toLocaleString("en-US")} events dropped, ${sy.stats().queued} kept`);
   await sy.close();
 }
 

@@ -23,7 +23,12 @@ describe("sy.fetch", () => {
     const res = await sy.run({ taskType: "extract", traceId: "t-1", metadata: { feature: "inbox" } }, () => post(sy.fetch, "/chat/completions", { model: "auto", messages: msgs }));
     expect(res.status).toBe(200);
     expect(res.headers.get("x-request-id")).toBeTruthy();
-    const answer = await res.json();
+    expect(res.headers.get("content-type")).toMatch(/application\/json/);
+    // It reads as any Response does: a copy, bytes, or its body stream.
+    const copy = await res.clone().json();
+    expect(new TextDecoder().decode(await res.clone().arrayBuffer())).toBe(JSON.stringify(copy));
+    const answer = await new Response(res.body).json();
+    expect(answer).toEqual(copy);
     expect(answer.choices[0].message.content).toMatch(/^Fake answer/);
     expect(h.fake.requests.slice(before).map((r) => r.body.model)).toEqual(["gpt-5.4-nano"]);
     await sy.flush();
