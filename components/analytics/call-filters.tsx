@@ -22,6 +22,10 @@ export function CallFiltersForm({ path, filters, range, taskTypes, models }: Pro
   return (
     <form method="get" action={path} aria-label="Filter calls" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-gray-200 bg-white p-3 sm:grid-cols-4 2xl:grid-cols-8">
       {Object.entries(range).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      <label className="col-span-2 text-xs text-gray-600 sm:col-span-4 2xl:col-span-8">
+        Search
+        <input type="search" name="q" defaultValue={filters.q} placeholder="A call or trace id, a metadata value, or words from captured prompts and answers" className={`${inputClass} mt-0.5 py-1.5`} />
+      </label>
       <Select label="Task type" name="taskType" value={filters.taskType} options={taskTypes.map((t) => [t, t])} />
       <Select label="Model" name="model" value={filters.model} options={models.map((m) => [m, m])} />
       <Select label="Status" name="status" value={filters.status} options={[["ok", "OK"], ["error", "Error"]]} />

@@ -1,7 +1,7 @@
 // The Calls and Traces explorers: filters from search params, keyset pages, one call, one run.
 import type { TeamId } from "@/lib/auth/team-id";
 import { getCall } from "@/lib/analytics/queries/get-call";
-import { listCalls } from "@/lib/analytics/queries/list-calls";
+import { countCalls, listCalls } from "@/lib/analytics/queries/list-calls";
 import { listDimensions } from "@/lib/analytics/queries/list-dimensions";
 import { getTrace, listTraces } from "@/lib/analytics/queries/list-traces";
 import type { Window } from "@/lib/analytics/range";
@@ -9,6 +9,8 @@ import { callFiltersSchema, decodeCursor, encodeCursor, type CallFilters } from 
 import { issuesOf } from "@/lib/http/errors";
 
 export const PAGE_SIZE = 50;
+/** Matching calls are counted up to this many; more reads "10,000+". */
+export const COUNT_CAP = 10_000;
 
 /** Filters from search params; an unusable one is dropped and named in `errors`. */
 export function parseCallFilters(params: Record<string, string | undefined>): { filters: CallFilters; errors: string[] } {
@@ -21,13 +23,14 @@ export function parseCallFilters(params: Record<string, string | undefined>): { 
 
 export async function loadCalls(teamId: TeamId, window: Window, filters: CallFilters) {
   const after = filters.cursor ? decodeCursor(filters.cursor) : null;
-  const [rows, dimensions] = await Promise.all([
+  const [rows, dimensions, matching] = await Promise.all([
     listCalls(teamId, window.from, window.to, filters, after, PAGE_SIZE + 1),
     listDimensions(teamId),
+    countCalls(teamId, window.from, window.to, filters, COUNT_CAP),
   ]);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
-  return { rows: page, next: rows.length > PAGE_SIZE && last ? encodeCursor(new Date(last.ts), last.id) : null, dimensions };
+  return { rows: page, next: rows.length > PAGE_SIZE && last ? encodeCursor(new Date(last.ts), last.id) : null, dimensions, matching };
 }
 
 export async function loadTraces(teamId: TeamId, window: Window, filter: { taskType?: string; cursor?: string }) {

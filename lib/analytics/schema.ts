@@ -1,3 +1,4 @@
+import { exactString, unstorableReason } from "@switchyard/sdk/core";
 import { z } from "zod";
 import { ceilHour, floorHour } from "@/lib/analytics/time-zone";
 import { inTimeRange, TIME_RANGE_MESSAGE } from "@/lib/ingest/schema";
@@ -36,7 +37,8 @@ export const windowQuerySchema = z
   })
   .check(checkWindow);
 
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional().transform((s) => s || undefined);
+// Filter text is compared with stored text in SQL: what PostgreSQL cannot hold (NUL, lone surrogates) is refused.
+const optionalText = (max: number) => exactString().trim().max(max, `must be at most ${max} characters`).optional().transform((s) => s || undefined);
 
 /** The Calls page's filters, from its search params; each message names the filter. */
 export const callFiltersSchema = z.object({
@@ -47,6 +49,7 @@ export const callFiltersSchema = z.object({
   kind: z.enum(["production", "shadow"], { message: "must be production or shadow" }).optional().or(z.literal("").transform(() => undefined)),
   traceId: optionalText(128),
   meta: optionalText(200).refine((s) => s === undefined || /^[^=]+=.*$/.test(s), { message: "must look like key=value" }),
+  q: optionalText(200),
   cursor: optionalText(300),
 });
 export type CallFilters = z.output<typeof callFiltersSchema>;
@@ -59,5 +62,30 @@ export function encodeCursor(ts: Date, id: string) {
 export function decodeCursor(cursor: string): { ts: Date; id: string } | null {
   const text = Buffer.from(cursor, "base64url").toString();
   const m = /^(\d{1,16}):(.+)$/.exec(text);
-  return m ? { ts: new Date(Number(m[1])), id: m[2] } : null;
+  if (!m || unstorableReason(m[2]) !== null) return null;
+  const ts = new Date(Number(m[1]));
+  return inTimeRange(ts) ? { ts, id: m[2] } : null;
 }
+
+const DEFAULT_CALLS_DAYS = 30;
+
+/**
+ * GET /api/v1/calls (contracts §11): the Calls page's filters (status ok|error, outcome success|failure|none),
+ * an exact from/to (default the last 30 days), limit 1..1000 (default 100) and a cursor from nextCursor.
+ */
+export const callsQuerySchema = callFiltersSchema
+  .omit({ cursor: true })
+  .extend({
+    from: queryTime.optional(),
+    to: queryTime.optional(),
+    limit: z.string().trim().regex(/^\d{1,4}$/, "must be a whole number from 1 to 1000").transform(Number).refine((n) => n >= 1 && n <= 1000, "must be a whole number from 1 to 1000").optional(),
+    cursor: optionalText(300).refine((c) => c === undefined || decodeCursor(c) !== null, "must be a nextCursor from an earlier page"),
+  })
+  .transform(({ from, to, limit, cursor, ...filters }) => {
+    const end = to ?? new Date();
+    return { ...filters, from: from ?? new Date(end.getTime() - DEFAULT_CALLS_DAYS * DAY_MS), to: end, limit: limit ?? 100, after: cursor ? decodeCursor(cursor) : null };
+  })
+  .check(checkWindow);
+export type CallsQuery = z.output<typeof callsQuerySchema>;
+
+export const callIdParams = z.object({ id: exactString().min(1).max(128, "must be at most 128 characters") });

@@ -76,7 +76,7 @@ export async function loadTaskTypeDetail(teamId: TeamId, window: Window, taskTyp
     const shares = new Map(byModel.map((m) => [m.model, histogramShares(m[hist], edges)]));
     return labels.map((label, i) => ({ label, ...Object.fromEntries([...shares].map(([model, s]) => [model, s[i]])) }));
   };
-  const stepRows = [...new Set(steps.map((s) => s.step))].map((step) => ({
+  const stepRows = [...new Set(steps.map((s) => s.step))].sort((x, y) => x - y).map((step) => ({
     step,
     byModel: Object.fromEntries(steps.filter((s) => s.step === step).map((s) => [s.model, { calls: s.calls, labeled: s.success + s.failure, successRate: successRate(s) }])),
   }));

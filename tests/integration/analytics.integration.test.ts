@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/analytics/task-types/route";
 import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { parseRange } from "@/lib/analytics/range";
+import { loadTaskTypeDetail } from "@/lib/analytics/task-types";
 import { checkedTeamId } from "@/lib/auth/team-id";
 import { ingestEvents } from "@/lib/ingest/mutations";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
@@ -124,5 +125,18 @@ describe("GET /api/v1/analytics/task-types", () => {
     expect(bad.json.error.message).toMatch(/from/);
     const backwards = await get(read.secret, "from=2026-11-22&to=2026-11-21");
     expect(backwards.json.error.message).toMatch(/to: must be after from/);
+  });
+});
+
+describe("a task type's success by step", () => {
+  it("lists steps in order and as sent, whichever model ran which step", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    // mini (listed first) ran steps 3 and 5, nano steps 2 and 4: grouping by model first used to give 3, 5, 2, 4.
+    const steps: [string, number][] = [["gpt-5.4-mini", 3], ["gpt-5.4-mini", 5], ["gpt-5.4-nano", 2], ["gpt-5.4-nano", 4]];
+    await ingestEvents(teamId, steps.map(([model, stepIndex], i) => makeEvent({ id: `s-${i}`, model, taskType: "tool_agent", traceId: `t-${i}`, stepIndex, outcome: "success", timestamp: base + i * 1000 })));
+    const { window } = parseRange({ range: "custom", from: "2026-11-20", to: "2026-11-20" }, "UTC");
+    const detail = await loadTaskTypeDetail(teamId, window, "tool_agent");
+    expect(detail?.steps?.map((s) => s.step)).toEqual([2, 3, 4, 5]);
   });
 });

@@ -16,8 +16,12 @@ export type CallListRow = {
 export const CALL_ROW = Prisma.raw(`"id", "ts", "taskType", "model", "status", "errorType", COALESCE("traceOutcome", "outcome") AS outcome,
   "latencyMs", "ttftMs", "inputTokens", "outputTokens", "costNanos"::text AS cost, "traceId", "stepIndex", "attempt", "shadowOf"`);
 
-export async function listCalls(teamId: TeamId, from: Date, to: Date, f: Omit<CallFilters, "cursor">, after: { ts: Date; id: string } | null, limit: number) {
-  const where: Prisma.Sql[] = [];
+/** Free text as an ILIKE pattern: its own % and _ match themselves. */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The filters, window and keyset position as SQL conditions on "Call" (shared by the page, the API and exports). */
+export function callsWhere(teamId: TeamId, from: Date, to: Date, f: Omit<CallFilters, "cursor">, after: { ts: Date; id: string } | null): Prisma.Sql {
+  const where: Prisma.Sql[] = [Prisma.sql`"teamSeq" = ${TEAM_SEQ(teamId)}`, Prisma.sql`"ts" >= ${from}`, Prisma.sql`"ts" < ${to}`];
   if (f.taskType) where.push(Prisma.sql`"taskType" = ${f.taskType}`);
   if (f.model) where.push(Prisma.sql`"model" = ${f.model}`);
   if (f.status) where.push(Prisma.sql`"status" = ${f.status === "error" ? 1 : 0}`);
@@ -30,12 +34,29 @@ export async function listCalls(teamId: TeamId, from: Date, to: Date, f: Omit<Ca
     const at = f.meta.indexOf("=");
     where.push(Prisma.sql`"metadata" @> ${JSON.stringify({ [f.meta.slice(0, at).trim()]: f.meta.slice(at + 1).trim() })}::jsonb`);
   }
+  if (f.q) {
+    // Ids exactly; metadata values and captured content as substrings, case-insensitive.
+    const like = containing(f.q);
+    where.push(Prisma.sql`("id" = ${f.q} OR "traceId" = ${f.q} OR "parentId" = ${f.q} OR "shadowOf" = ${f.q}
+      OR EXISTS (SELECT 1 FROM jsonb_each_text(CASE WHEN jsonb_typeof("metadata") = 'object' THEN "metadata" ELSE '{}'::jsonb END) m WHERE m.value ILIKE ${like})
+      OR EXISTS (SELECT 1 FROM "CallContent" cc WHERE cc."teamSeq" = "Call"."teamSeq" AND cc."callId" = "Call"."id" AND (cc."input" ILIKE ${like} OR cc."output" ILIKE ${like})))`);
+  }
   if (after) where.push(Prisma.sql`("ts", "id") < (${after.ts}, ${after.id})`);
+  return Prisma.join(where, " AND ");
+}
+
+export async function listCalls(teamId: TeamId, from: Date, to: Date, f: Omit<CallFilters, "cursor">, after: { ts: Date; id: string } | null, limit: number) {
   return db().$queryRaw<CallListRow[]>`
     SELECT ${CALL_ROW}
     FROM "Call"
-    WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to}
-      ${where.length ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    WHERE ${callsWhere(teamId, from, to, f, after)}
     ORDER BY "ts" DESC, "id" DESC
     LIMIT ${limit}`;
+}
+
+/** How many calls match, counted up to `cap` (a count past it reads "cap+"; an exact count of millions would be slow). */
+export async function countCalls(teamId: TeamId, from: Date, to: Date, f: Omit<CallFilters, "cursor">, cap: number) {
+  const [row] = await db().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*)::int8 AS n FROM (SELECT 1 FROM "Call" WHERE ${callsWhere(teamId, from, to, f, null)} LIMIT ${cap + 1}) c`;
+  return Number(row.n);
 }

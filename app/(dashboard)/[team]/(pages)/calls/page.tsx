@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { formatCount, formatDateTime, formatMs, formatUsd } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
-import { loadCalls, parseCallFilters } from "@/lib/analytics/calls";
+import { COUNT_CAP, loadCalls, parseCallFilters } from "@/lib/analytics/calls";
 import { parseRange, rangeQuery } from "@/lib/analytics/range";
 import { requireTeam } from "@/lib/auth/session";
 import { hasTraffic } from "@/lib/ingest/data";
@@ -26,17 +26,27 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const { window, error } = parseRange(search, team.timeZone);
   const { filters, errors } = parseCallFilters(search);
-  const { rows, next, dimensions } = await loadCalls(team.id, window, filters);
+  const { rows, next, dimensions, matching } = await loadCalls(team.id, window, filters);
   const path = `/${slug}/calls`;
   const range = Object.fromEntries(new URLSearchParams(rangeQuery(window)));
   const { cursor: _cursor, ...kept } = filters;
   const keptParams = Object.entries(kept).filter((e): e is [string, string] => Boolean(e[1]));
   const pageLink = (cursor?: string) => `${path}?${new URLSearchParams([...Object.entries(range), ...keptParams, ...(cursor ? [["cursor", cursor]] : [])])}`;
+  const exportLink = (format: string) => `/${slug}/exports/calls?${new URLSearchParams([["format", format], ...Object.entries(range), ...keptParams])}`;
   return (
     <>
       <PageHeader title="Calls" description={description} actions={<RangePicker path={path} window={window} zone={team.timeZone} keep={kept} />} />
       {[error, ...errors].filter(Boolean).map((e) => <div key={e} className="mb-3"><Alert>{e} That filter was left out.</Alert></div>)}
       <CallFiltersForm path={path} filters={filters} range={range} taskTypes={dimensions.taskTypes} models={dimensions.models} />
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-gray-600">
+        <p aria-live="polite">{matching > COUNT_CAP ? `More than ${formatCount(COUNT_CAP)}` : formatCount(matching)} {matching === 1 ? "call matches" : "calls match"}</p>
+        {matching > 0 && (
+          <p className="flex gap-2">
+            <a className={buttonClass("secondary")} href={exportLink("csv")} download>Export CSV</a>
+            <a className={buttonClass("secondary")} href={exportLink("jsonl")} download>Export JSONL</a>
+          </p>
+        )}
+      </div>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-sm text-gray-600">
           No calls match {keptParams.length ? "these filters" : "this window"}. Widen the time range or clear a filter.
@@ -58,7 +68,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
               <Td className="text-right tabular-nums">{formatMs(c.ttftMs)}</Td>
               <Td className="text-right tabular-nums">{formatCount(c.inputTokens)} / {formatCount(c.outputTokens)}</Td>
               <Td className="text-right tabular-nums">{c.cost === null ? "unpriced" : formatUsd(BigInt(c.cost))}</Td>
-              <Td>{c.traceId ? <Link className="text-blue-800 underline" href={`/${slug}/traces/${encodeURIComponent(c.traceId)}`}>step {(c.stepIndex ?? 0) + 1}</Link> : "—"}</Td>
+              <Td>{c.traceId ? <Link className="text-blue-800 underline" href={`/${slug}/traces/${encodeURIComponent(c.traceId)}`}>{c.stepIndex === null ? "run" : `step ${c.stepIndex}`}</Link> : "—"}</Td>
             </tr>
           ))}
         </Table>

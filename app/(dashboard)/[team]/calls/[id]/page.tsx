@@ -35,7 +35,7 @@ export default async function CallPage({ params, searchParams }: Props) {
     ["Cost", call.costNanos === null ? "unpriced (model not in the price catalog)" : formatUsd(call.costNanos)],
     ["Context tokens / tools offered / tool calls", `${formatCount(call.contextTokens)} / ${call.toolCount} / ${call.toolCallCount}`],
     ["Attempt", call.attempt > 1 ? `${call.attempt}${call.escalatedFrom ? `, escalated from ${call.escalatedFrom}` : ""}` : "1"],
-    ["Trace", call.traceId ? <Link key="tr" className="text-blue-800 underline" href={`/${slug}/traces/${encodeURIComponent(call.traceId)}`}>{call.traceId} step {(call.stepIndex ?? 0) + 1}</Link> : "—"],
+    ["Trace", call.traceId ? <Link key="tr" className="text-blue-800 underline" href={`/${slug}/traces/${encodeURIComponent(call.traceId)}`}>{call.traceId}{call.stepIndex === null ? "" : ` step ${call.stepIndex}`}</Link> : "—"],
     ["Shadow of", call.shadowOf ? <Link key="sh" className="text-blue-800 underline" href={`/${slug}/calls/${encodeURIComponent(call.shadowOf)}`}>{call.shadowOf}</Link> : "—"],
     ["Policy version / rule", call.policyVersion ? `v${call.policyVersion}${call.ruleId ? ` / ${call.ruleId}` : ""}${call.propensity !== null ? ` (picked with probability ${call.propensity.toPrecision(3)})` : ""}` : "—"],
   ];

@@ -34,7 +34,7 @@ export default async function TracePage({ params }: { params: Promise<{ team: st
         <Table caption="Steps in order" head={["Step", "Model", "Attempt", "Status", "Step outcome", "Latency", "Tokens in / out", "Tool calls", "Cost"]}>
           {steps.map((s) => (
             <tr key={s.id}>
-              <Td><Link className="text-blue-800 underline" href={`/${slug}/calls/${encodeURIComponent(s.id)}`}>{s.stepIndex === null ? "—" : s.stepIndex + 1}</Link></Td>
+              <Td><Link className="text-blue-800 underline" href={`/${slug}/calls/${encodeURIComponent(s.id)}`}>{s.stepIndex === null ? "—" : s.stepIndex}</Link></Td>
               <Td>{s.model}{s.shadowOf && <span className="ml-1 text-xs text-violet-700">shadow</span>}</Td>
               <Td className="tabular-nums">{s.attempt}</Td>
               <Td><StatusBadge status={s.status} errorType={s.errorType} /></Td>

@@ -83,7 +83,7 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
             <Table caption="Step success by model" head={["Step", ...detail.modelNames]}>
               {detail.steps.map((s) => (
                 <tr key={s.step}>
-                  <Td className="font-medium">{s.step + 1}</Td>
+                  <Td className="font-medium">{s.step}</Td>
                   {detail.modelNames.map((m) => {
                     const cell = s.byModel[m];
                     return <Td key={m} className="tabular-nums">{cell ? <>{formatPercent(cell.successRate)} <span className="text-xs text-gray-500">n = {formatCount(cell.labeled)}</span></> : "—"}</Td>;
