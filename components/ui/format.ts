@@ -11,7 +11,19 @@ export function formatDateTime(d: Date | null | undefined, zone = "UTC", empty =
   return `${f.format(d)}${zone === "UTC" ? " UTC" : ""}`;
 }
 
+const shortTimes = new Map<string, Intl.DateTimeFormat>();
+
+/** "Dec 1, 19:21:43": for dense lists whose header names the zone; the full form is its title. */
+export function formatShortDateTime(d: Date, zone = "UTC") {
+  let f = shortTimes.get(zone);
+  if (!f) shortTimes.set(zone, (f = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: zone })));
+  return f.format(d);
+}
+
 const counts = new Intl.NumberFormat("en-US");
+const compactCounts = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+/** 1,650 → "1.7K": where a column must stay narrow; the exact count goes in its title. */
+export const formatCompactCount = (n: number) => compactCounts.format(n);
 export const formatCount = (n: number) => counts.format(n);
 
 export const formatPercent = (v: number | null, digits = 1) => (v === null ? "—" : `${(v * 100).toFixed(digits)}%`);

@@ -1,13 +1,14 @@
-// Plain semantic tables: scroll sideways on narrow screens instead of squeezing columns.
+// Plain semantic tables: scroll sideways on narrow screens instead of squeezing columns; the first column
+// (what a row is) stays in view while the rest scrolls.
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: React.ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-      <table className="min-w-full divide-y divide-gray-200 text-sm">
+      <table className="min-w-full divide-y divide-gray-200 text-sm [&_tbody_td:first-child]:sticky [&_tbody_td:first-child]:left-0 [&_tbody_td:first-child]:bg-white [&_thead_th:first-child]:sticky [&_thead_th:first-child]:left-0 [&_thead_th:first-child]:bg-gray-50">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-50">
           <tr>
             {head.map((h) => (
-              <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-gray-700">{h}</th>
+              <th key={h} scope="col" className="whitespace-nowrap px-2 py-2 text-left font-medium text-gray-700">{h}</th>
             ))}
           </tr>
         </thead>
@@ -18,5 +19,5 @@ export function Table({ caption, head, children }: { caption: string; head: stri
 }
 
 export function Td({ children, className = "" }: { children: React.ReactNode; className?: string }) {
-  return <td className={`whitespace-nowrap px-3 py-2 align-middle ${className}`}>{children}</td>;
+  return <td className={`whitespace-nowrap px-2 py-2 align-middle ${className}`}>{children}</td>;
 }

@@ -67,12 +67,32 @@ test("filters narrow the calls list, pages go back in time, and a call and a run
   expect(new Set(await demo.columnValues(table, 2))).toEqual(new Set(["extract"]));
   expect(new Set(await demo.columnValues(table, 5))).toEqual(new Set(["failure"]));
   await demo.screenshots("calls");
+  await demo.expectFits(table);
+
+  // The count of matching calls, and the export of exactly those (the page shows 50 at a time).
+  const counted = Number((await page.getByText(/calls? match/).textContent())!.replace(/[^0-9]/g, ""));
+  expect(counted).toBeGreaterThan(50);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const csv = fs.readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
+  expect(csv[0]).toMatch(/^id,timestamp,taskType,model,/);
+  expect(csv.length - 1).toBe(counted);
+  expect(new Set(csv.slice(1).map((line) => line.split(",")[2]))).toEqual(new Set(["extract"]));
+
+  // Search finds a call by its id.
+  const someId = decodeURIComponent((await table.locator("tbody tr td:first-child a").nth(3).getAttribute("href"))!.split("/").at(-1)!.split("?")[0]);
+  await page.getByLabel("Search").fill(someId);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("1 call matches")).toBeVisible();
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await page.goBack();
 
   const links = () => table.locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  const firstPage = { times: await demo.columnValues(table, 1), ids: await links() };
+  // Full times are in the short times' titles.
+  const times = () => table.locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("title")!));
+  const firstPage = { times: await times(), ids: await links() };
   await page.getByRole("link", { name: "Older calls →" }).click();
   await expect(page).toHaveURL(/cursor=/);
-  const secondPage = { times: await demo.columnValues(table, 1), ids: await links() };
+  const secondPage = { times: await times(), ids: await links() };
   expect(secondPage.ids.filter((id) => firstPage.ids.includes(id))).toEqual([]);
   expect(Date.parse(secondPage.times[0])).toBeLessThanOrEqual(Date.parse(firstPage.times.at(-1)!));
   expect(new Set(await demo.columnValues(table, 2))).toEqual(new Set(["extract"]));
@@ -94,7 +114,7 @@ test("filters narrow the calls list, pages go back in time, and a call and a run
   await runs.locator("tbody tr").nth(longRun).locator("a").first().click();
   await expect(page.getByRole("heading", { name: /^Trace / })).toBeVisible();
   const steps = await demo.columnValues(page.getByRole("table", { name: "Steps in order" }), 1);
-  expect(steps.slice(0, 3)).toEqual(["1", "2", "3"]);
+  expect(steps.slice(0, 3)).toEqual(["0", "1", "2"]); // stepIndex as sent
   await demo.screenshots("trace");
 });
 

@@ -53,6 +53,13 @@ export class AnalyticsPages {
     await this.page.setViewportSize({ width: 1280, height: 900 });
   }
 
+  /** At 1280 px the table shows every column without scrolling sideways. */
+  async expectFits(table: Locator) {
+    await this.page.setViewportSize({ width: 1280, height: 900 });
+    const box = await table.evaluate((t) => ({ table: t.scrollWidth, frame: t.parentElement!.clientWidth }));
+    expect(box.table, `table ${box.table}px in a ${box.frame}px card`).toBeLessThanOrEqual(box.frame);
+  }
+
   columnValues(table: Locator, column: number) {
     return table.locator(`tbody tr td:nth-child(${column})`).allInnerTexts();
   }

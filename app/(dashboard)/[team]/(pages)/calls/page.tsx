@@ -6,7 +6,7 @@ import { RangePicker } from "@/components/analytics/range-picker";
 import { InstallSdk } from "@/components/shell/install-sdk";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
-import { formatCount, formatDateTime, formatMs, formatUsd } from "@/components/ui/format";
+import { formatCompactCount, formatCount, formatDateTime, formatMs, formatShortDateTime, formatUsd } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { COUNT_CAP, loadCalls, parseCallFilters } from "@/lib/analytics/calls";
@@ -52,21 +52,21 @@ export default async function CallsPage({ params, searchParams }: Props) {
           No calls match {keptParams.length ? "these filters" : "this window"}. Widen the time range or clear a filter.
         </p>
       ) : (
-        <Table caption="Calls, newest first" head={["Time", "Task type", "Model", "Status", "Outcome", "Latency", "TTFT", "Tokens in / out", "Cost", "Trace"]}>
+        <Table caption="Calls, newest first" head={[`Time (${team.timeZone})`, "Task type", "Model", "Status", "Outcome", "Latency", "TTFT", "Tokens in / out", "Cost", "Trace"]}>
           {rows.map((c) => (
             <tr key={c.id} className="hover:bg-gray-50">
-              <Td><Link className="text-blue-800 underline" href={`${path}/${encodeURIComponent(c.id)}?${rangeQuery(window)}`}>{formatDateTime(new Date(c.ts), team.timeZone)}</Link></Td>
+              <Td><Link className="text-blue-800 underline" href={`${path}/${encodeURIComponent(c.id)}?${rangeQuery(window)}`} title={formatDateTime(new Date(c.ts), team.timeZone)}>{formatShortDateTime(new Date(c.ts), team.timeZone)}</Link></Td>
               <Td>{c.taskType}</Td>
               <Td>
                 {c.model}
-                {c.attempt > 1 && <span className="ml-1 text-xs text-gray-500">attempt {c.attempt}</span>}
-                {c.shadowOf && <span className="ml-1 text-xs text-violet-700">shadow</span>}
+                {c.attempt > 1 && <span className="block text-xs text-gray-500">attempt {c.attempt}</span>}
+                {c.shadowOf && <span className="block text-xs text-violet-700">shadow</span>}
               </Td>
               <Td><StatusBadge status={c.status} errorType={c.errorType} /></Td>
               <Td><OutcomeBadge outcome={c.outcome} /></Td>
               <Td className="text-right tabular-nums">{formatMs(c.latencyMs)}</Td>
               <Td className="text-right tabular-nums">{formatMs(c.ttftMs)}</Td>
-              <Td className="text-right tabular-nums">{formatCount(c.inputTokens)} / {formatCount(c.outputTokens)}</Td>
+              <Td className="text-right tabular-nums"><span title={`${formatCount(c.inputTokens)} in, ${formatCount(c.outputTokens)} out`}>{formatCompactCount(c.inputTokens)} / {formatCompactCount(c.outputTokens)}</span></Td>
               <Td className="text-right tabular-nums">{c.cost === null ? "unpriced" : formatUsd(BigInt(c.cost))}</Td>
               <Td>{c.traceId ? <Link className="text-blue-800 underline" href={`/${slug}/traces/${encodeURIComponent(c.traceId)}`}>{c.stepIndex === null ? "run" : `step ${c.stepIndex}`}</Link> : "—"}</Td>
             </tr>
