@@ -68,6 +68,20 @@ describe("times", () => {
     expect(paths({ ...valid, timestamp })).toContain("timestamp");
   });
 
+  it.each([
+    ["2026-11-24", /ISO-8601 date-time with a zone/],
+    ["2026-11-24T10:00:00", /ISO-8601 date-time with a zone/],
+    [1.5, /whole epoch milliseconds/],
+    [null, /not null/],
+  ])("says what a time must be when given %j, never just 'Invalid input'", (timestamp, message) => {
+    const r = callEventSchema.safeParse({ ...valid, timestamp });
+    expect(r.error?.issues.map((i) => i.message)).toEqual([expect.stringMatching(message)]);
+  });
+
+  it("says what content must be", () => {
+    expect(callEventSchema.safeParse({ ...valid, input: 5 }).error?.issues[0].message).toBe("must be a string, or a JSON object or array");
+  });
+
   it("refuses events more than a day in the future and accepts an hour ahead", () => {
     expect(paths({ ...valid, timestamp: Date.now() + 25 * 3_600_000 })).toContain("timestamp");
     expect(paths({ ...valid, timestamp: Date.now() + 3_600_000 })).toEqual([]);

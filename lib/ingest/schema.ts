@@ -13,12 +13,19 @@ const DAY_MS = 86_400_000;
 export const inTimeRange = (d: Date) => d >= EARLIEST_TIME && d < LATEST_TIME;
 export const TIME_RANGE_MESSAGE = "must be between 2000-01-01 and 2100-01-01";
 
+/** Why a value is not a time, said for what was sent (a union's own message would be "Invalid input"). */
+function timeMessage(input: unknown) {
+  if (typeof input === "number") return "must be whole epoch milliseconds, 0 or more (e.g. 1764584100000)";
+  if (typeof input === "string") return "must be an ISO-8601 date-time with a zone (e.g. 2026-11-24T10:15:00Z or 2026-11-24T11:15:00+01:00) or epoch milliseconds";
+  return `must be an ISO-8601 date-time string or epoch milliseconds, not ${input === null ? "null" : typeof input}`;
+}
+
 /** A time in a JSON body: epoch milliseconds or an ISO-8601 date-time, within 2000-2100. */
 export const timeSchema = z
   .union([
     z.number().int("must be whole epoch milliseconds").min(0, "must be epoch milliseconds").max(8.64e15).transform((ms) => new Date(ms)),
     z.iso.datetime({ offset: true, message: "must be an ISO-8601 time or epoch milliseconds" }).transform((s) => new Date(s)),
-  ])
+  ], { error: (issue) => timeMessage(issue.input) })
   .refine(inTimeRange, TIME_RANGE_MESSAGE);
 
 /** When a call started: not before 2000 and not more than a day ahead of the server's clock. */
@@ -30,7 +37,7 @@ const ms = z.number().min(0, "must be >= 0").max(86_400_000, "must be at most a 
 const name = (max: number) => exactString().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const ref = name(128);
 // JSON content is kept as its JSON text, which escapes NUL and lone surrogates; raw strings are cleaned.
-const content = z.union([freeString(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).transform((v) => (typeof v === "string" ? v : JSON.stringify(v)));
+const content = z.union([freeString(), z.record(z.string(), z.unknown()), z.array(z.unknown())], { error: "must be a string, or a JSON object or array" }).transform((v) => (typeof v === "string" ? v : JSON.stringify(v)));
 
 export const callEventSchema = z
   .object({

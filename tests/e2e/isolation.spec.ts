@@ -125,7 +125,7 @@ test("a member of another team gets 404 and none of Other Co's data from every t
   expect(leaks(invite.text, otherIds.inviteId), "/invite/<Other Co's invite id>").toEqual([]);
 });
 
-test("unknown ids answer 404 and malformed percent-encodings 400 (README), on the own team and on Other Co", async () => {
+test("unknown ids answer 404 and malformed percent-encodings 400 (docs/api.md), on the own team and on Other Co", async () => {
   for (const route of teamRoutes().filter((r) => r.params.length)) {
     for (const slug of [ownSlug, OTHER]) {
       // server.mjs answers these before Next routes them (Next itself answers 500), the same for every slug.

@@ -136,9 +136,9 @@ describe("API isolation, enumerated from app/api/v1", () => {
     expect(pagesRouter.filter((f) => /\.(tsx?|jsx?)$/.test(f) && !f.split(path.sep).some((p) => p.startsWith("_")))).toEqual([]);
   });
 
-  it("declares the scopes README's API table documents", () => {
+  it("declares the scopes the API table in docs/api.md documents", () => {
     const documented = documentedScopes();
-    expect(documented.size, "README's API table (| `METHOD /api/v1/…` | scopes | …) no longer parses").toBeGreaterThan(5);
+    expect(documented.size, "docs/api.md's API table (| `METHOD /api/v1/…` | scopes | …) no longer parses").toBeGreaterThan(5);
     for (const [name, scopes] of documented) {
       const h = handlers.find((x) => x.name === name);
       if (h) expect([...(h.declaredScopes ?? [])].sort(), name).toEqual([...scopes].sort());

@@ -162,7 +162,7 @@ describe("OTLP trace ingest", () => {
     const { seq, secret } = await setup();
     const fake = await startFakeOpenAI({ behave: () => ({ ttftMs: 30, usage: { input: 220, output: 14 } }) });
     const p = provider(secret, "proto");
-    // The app names the task type on the AI SDK's spans (README: the recipe).
+    // The app names the task type on the AI SDK's spans (docs/otlp.md: the recipe).
     registerTelemetry(new AiSdkTelemetry({ tracer: p.getTracer("ai"), enrichSpan: () => ({ "switchyard.task_type": "triage" }) }));
     try {
       const openai = createOpenAI({ apiKey: "sk-fake", baseURL: fake.url });

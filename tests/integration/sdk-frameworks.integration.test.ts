@@ -1,4 +1,4 @@
-// The README's framework recipes, run with the real packages against the fake OpenAI server: the OpenAI
+// The framework recipes of docs/sdk.md, run with the real packages against the fake OpenAI server: the OpenAI
 // Agents SDK on a wrapped client, LangChain's ChatOpenAI and the Vercel AI SDK on sy.fetch. Each run sits
 // in sy.run, so its calls arrive with the task type, one trace and ordered steps, and "auto" is routed.
 import { createOpenAI } from "@ai-sdk/openai";

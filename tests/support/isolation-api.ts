@@ -50,11 +50,11 @@ export async function loadApiHandlers(): Promise<ApiHandler[]> {
   return handlers;
 }
 
-/** Scopes per endpoint from README's API table: "ingest, admin", or "ingest (admin also allowed, ...)". */
+/** Scopes per endpoint from the API table in docs/api.md: "ingest, admin", or "ingest (admin also allowed, ...)". */
 export function documentedScopes(): Map<string, KeyScope[]> {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const doc = fs.readFileSync(path.join(ROOT, "docs/api.md"), "utf8");
   const rows = new Map<string, KeyScope[]>();
-  for (const m of readme.matchAll(/^\| `(GET|POST|PUT|PATCH|DELETE) (\/api\/v1\/[^`?\s]*)[^`]*` \| ([^|]+) \|/gm)) {
+  for (const m of doc.matchAll(/^\| `(GET|POST|PUT|PATCH|DELETE) (\/api\/v1\/[^`?\s]*)[^`]*` \| ([^|]+) \|/gm)) {
     const [plain, aside = ""] = m[3].split("(");
     const scopes = [...plain.split(","), ...[...aside.matchAll(/(\w+) also allowed/g)].map((a) => a[1])].map((s) => s.trim()).filter(Boolean);
     rows.set(`${m[1]} ${m[2]}`, scopes as KeyScope[]);
