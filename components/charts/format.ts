@@ -18,5 +18,3 @@ export function formatValue(format: ValueFormat, v: number): string {
       return v.toFixed(1);
   }
 }
-
-export const CHART_COLORS = ["blue", "emerald", "amber", "violet", "rose", "cyan", "fuchsia", "lime"];

@@ -1,7 +1,8 @@
 "use client";
 // Cost per task against success rate, one point per model: the trade-off of a task type at a glance.
 import { ScatterChart } from "@tremor/react";
-import { CHART_COLORS, formatValue } from "@/components/charts/format";
+import { formatValue } from "@/components/charts/format";
+import { modelColors } from "@/lib/analytics/model-colors";
 
 type Point = { model: string; costPerTaskUsd: number; successRate: number | null; labeled: number };
 
@@ -10,7 +11,7 @@ export function FrontierChart({ points, label }: { points: Point[]; label: strin
   return (
     <figure aria-label={label} data-chart="frontier">
       <ScatterChart className="h-48" data={data} category="model" x="costPerTaskUsd" y="success" size="labeled"
-        colors={CHART_COLORS.slice(0, data.length)} valueFormatter={{ x: (v) => formatValue("usd", v), y: (v) => formatValue("percent", v) }}
+        colors={modelColors(data.map((d) => d.model))} valueFormatter={{ x: (v) => formatValue("usd", v), y: (v) => formatValue("percent", v) }}
         minYValue={Math.max(0, Math.min(...data.map((d) => d.success)) - 0.05)} maxYValue={1} yAxisWidth={56} showAnimation={false}
         sizeRange={[80, 300]} showLegend />
     </figure>

@@ -1,7 +1,8 @@
 "use client";
 // Stacked bars over time (cost by model per day or hour). Adapter: rows of { label, [series]: value }.
 import { BarChart } from "@tremor/react";
-import { CHART_COLORS, formatValue, type ValueFormat } from "@/components/charts/format";
+import { formatValue, type ValueFormat } from "@/components/charts/format";
+import { modelColors } from "@/lib/analytics/model-colors";
 
 type Props = { data: Record<string, string | number>[]; series: string[]; format: ValueFormat; label: string };
 
@@ -13,7 +14,7 @@ export function SeriesChart({ data, series, format, label }: Props) {
         data={data}
         index="label"
         categories={series}
-        colors={CHART_COLORS.slice(0, series.length)}
+        colors={modelColors(series)}
         valueFormatter={(v) => formatValue(format, v)}
         stack
         yAxisWidth={72}

@@ -1,7 +1,8 @@
 "use client";
 // A donut of shares (model mix), with the numbers beside it for readers who cannot see the chart.
 import { DonutChart, Legend } from "@tremor/react";
-import { CHART_COLORS, formatValue, type ValueFormat } from "@/components/charts/format";
+import { formatValue, type ValueFormat } from "@/components/charts/format";
+import { modelColors } from "@/lib/analytics/model-colors";
 
 type Props = { data: { name: string; value: number }[]; format: ValueFormat; label: string };
 
@@ -9,9 +10,9 @@ export function ShareChart({ data, format, label }: Props) {
   const names = data.map((d) => d.name);
   return (
     <figure aria-label={label} data-chart="share" className="flex flex-col items-center gap-4 sm:flex-row">
-      <DonutChart className="h-40 w-40" data={data} category="value" index="name" colors={CHART_COLORS.slice(0, data.length)}
+      <DonutChart className="h-40 w-40" data={data} category="value" index="name" colors={modelColors(names)}
         valueFormatter={(v) => formatValue(format, v)} showAnimation={false} />
-      <Legend categories={names} colors={CHART_COLORS.slice(0, data.length)} className="max-w-xs" />
+      <Legend categories={names} colors={modelColors(names)} className="max-w-xs" />
     </figure>
   );
 }
