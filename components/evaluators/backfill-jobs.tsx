@@ -44,7 +44,7 @@ export function BackfillJobs({ slug, backfills, names, zone, canCancel }: Props)
             <div className="w-full min-w-0 sm:w-64">
               <div className="flex items-center justify-between gap-2 text-sm">
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLE[b.state] ?? ""}`}>{b.state}</span>
-                <span className="tabular-nums text-gray-700">{formatCount(b.done)} / {b.total === null ? "?" : formatCount(b.total)} calls</span>
+                <span className="tabular-nums text-gray-700">{formatCount(b.done)} / {b.total === null ? "?" : formatCount(b.total)} {b.total === 1 ? "call" : "calls"}</span>
               </div>
               <div role="progressbar" aria-label="Progress" aria-valuemin={0} aria-valuemax={b.total ?? undefined} aria-valuenow={b.done}
                 className="mt-1 h-2 w-full overflow-hidden rounded bg-gray-100">

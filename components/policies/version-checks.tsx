@@ -1,7 +1,7 @@
 // Policies page: each recent version's projection (made at publish) beside what it then did, per task type.
 import { Fragment } from "react";
 import { Card } from "@/components/ui/card";
-import { formatCount, formatDateTime, formatDollars, formatMs, formatPercent } from "@/components/ui/format";
+import { countOf, formatCount, formatDateTime, formatDollars, formatMs, formatPercent } from "@/components/ui/format";
 import { Table, Td } from "@/components/ui/table";
 import type { VersionCheck } from "@/lib/policies/check";
 import type { Figures } from "@/lib/policies/projection";
@@ -21,7 +21,7 @@ function Rate({ figures: f, of }: { figures: Figures; of?: number }) {
 function VersionCheckTable({ check, zone }: { check: VersionCheck; zone: string }) {
   const { realized } = check;
   const span = `${formatDateTime(realized.from, zone)} – ${check.inForce ? "now" : formatDateTime(realized.to, zone)}`;
-  const sample = realized.sampled ? ` (its latest ${formatCount(realized.sample)} calls)` : "";
+  const sample = realized.sampled ? ` (its latest ${countOf(realized.sample, "call")})` : "";
   if (!check.projection) return <p className="text-sm text-gray-600">Version {check.version} was published before projections were kept.</p>;
   if (!realized.ready) {
     return (

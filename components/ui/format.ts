@@ -25,6 +25,8 @@ const compactCounts = new Intl.NumberFormat("en-US", { notation: "compact", maxi
 /** 1,650 → "1.7K": where a column must stay narrow; the exact count goes in its title. */
 export const formatCompactCount = (n: number) => compactCounts.format(n);
 export const formatCount = (n: number) => counts.format(n);
+/** "1 call", "2,400 calls": a count with its noun. */
+export const countOf = (n: number, noun: string, plural = `${noun}s`) => `${counts.format(n)} ${n === 1 ? noun : plural}`;
 
 export const formatPercent = (v: number | null, digits = 1) => (v === null ? "—" : `${(v * 100).toFixed(digits)}%`);
 

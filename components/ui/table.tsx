@@ -8,7 +8,7 @@ export function Table({ caption, head, children }: { caption: string; head: stri
         <thead className="bg-gray-50">
           <tr>
             {head.map((h) => (
-              <th key={h} scope="col" className="whitespace-nowrap px-2 py-2 text-left font-medium text-gray-700">{h}</th>
+              <th key={h} scope="col" className="px-2 py-2 text-left align-bottom font-medium text-gray-700">{h}</th>
             ))}
           </tr>
         </thead>

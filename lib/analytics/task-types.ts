@@ -14,9 +14,11 @@ export async function loadTaskTypeTable(teamId: TeamId, window: Pick<Window, "fr
     .filter((s) => !s.shadow)
     .map((s) => {
       const perSuccess = costPerSuccessNanos(s);
-      return { ...toTaskTypeRow(s), costPerSuccessUsd: perSuccess === null ? null : perSuccess / 1e9 };
+      const row = { ...toTaskTypeRow(s), costPerSuccessUsd: perSuccess === null ? null : perSuccess / 1e9, unpriced: s.unpriced };
+      // A model with no price at all has no cost to show, not a cost of $0.00.
+      return s.unpriced >= s.calls && s.calls > 0 ? { ...row, costUsd: null, costPerTaskUsd: null, costPerSuccessUsd: null } : row;
     })
-    .sort((a, b) => b.costUsd - a.costUsd);
+    .sort((a, b) => (b.costUsd ?? -1) - (a.costUsd ?? -1));
 }
 export type TaskTypeTableRow = Awaited<ReturnType<typeof loadTaskTypeTable>>[number];
 
@@ -60,8 +62,10 @@ export async function loadTaskTypeDetail(teamId: TeamId, window: Window, taskTyp
       shadowLabeled: shadowLabels.get(m.model) ?? 0,
       successRate: successRate(m),
       interval: wilson(m.success, labels),
-      costPerTaskNanos: prod.tasks > 0 ? Number(prod.costNanos) / prod.tasks : null,
-      costPerSuccessNanos: costPerSuccessNanos(prod),
+      // Null when none of its calls has a price: "unpriced", not $0.00; `unpriced` says what a sum leaves out.
+      costPerTaskNanos: prod.tasks > 0 && prod.unpriced < prod.calls ? Number(prod.costNanos) / prod.tasks : null,
+      costPerSuccessNanos: prod.unpriced < prod.calls ? costPerSuccessNanos(prod) : null,
+      unpriced: prod.unpriced,
       latencyP50Ms: quantile(m.latencyHist, 0.5),
       latencyP95Ms: quantile(m.latencyHist, 0.95),
       ttftP50Ms: quantile(m.ttftHist, 0.5),

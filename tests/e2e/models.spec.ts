@@ -19,6 +19,11 @@ test("calls on an unknown model are flagged unpriced until its price is added", 
   await page.goto(`/${slug}`);
   await expect(page.getByRole("heading", { name: "Last 30 days" })).toBeVisible();
   await expect(page.getByText("2 calls are on models without a price and not in the spend.")).toBeVisible();
+  // No price, no cost: the task types table says "unpriced", never $0.00.
+  await page.goto(`/${slug}/tasks`);
+  await expect(page.getByRole("row", { name: /extract acme-large/ })).toContainText("unpriced");
+  await expect(page.getByRole("row", { name: /extract acme-large/ })).not.toContainText("$0.00");
+  await page.goto(`/${slug}`);
   await page.getByRole("link", { name: "Add their prices" }).click();
   await expect(page.getByText("acme-large: 2 calls without a price.")).toBeVisible();
   await page.getByRole("link", { name: "Add its price" }).click();

@@ -7,7 +7,7 @@ import { ShareChart } from "@/components/charts/share-chart";
 import { InstallSdk } from "@/components/shell/install-sdk";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { formatCount, formatMs, formatPercent, formatTrend, formatUsd } from "@/components/ui/format";
+import { countOf, formatCount, formatMs, formatPercent, formatTrend, formatUsd } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview, loadSpendCards } from "@/lib/analytics/overview";
@@ -49,7 +49,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
       ) : (
         <>
           <dl className="grid grid-cols-1 grid-cols-2 gap-3 lg:grid-cols-5" aria-label="Window totals">
-            <Stat label="Tasks" value={formatCount(totals.tasks)} note={`${formatCount(totals.calls)} calls with retries and escalations`} />
+            <Stat label="Tasks" value={formatCount(totals.tasks)} note={`${countOf(totals.calls, "call")} with retries and escalations`} />
             <Stat label="Success rate" value={formatPercent(totals.successRate)}
               note={totals.interval ? `95% CI ${formatPercent(totals.interval.low)}–${formatPercent(totals.interval.high)}, n = ${formatCount(totals.labeled)}` : "no labeled calls"} />
             <Stat label="Cost per successful task" value={formatUsd(totals.costPerSuccessNanos)} note="retries, escalations and failures included" />
@@ -60,7 +60,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
           {totals.unpriced > 0 && (
             <div className="mt-3">
               <Alert tone="info">
-                {formatCount(totals.unpriced)} calls are on models without a price and not in the spend. <Link className="underline" href={`/${slug}/settings/models`}>Add their prices</Link>.
+                {countOf(totals.unpriced, "call")} {totals.unpriced === 1 ? "is" : "are"} on models without a price and not in the spend. <Link className="underline" href={`/${slug}/settings/models`}>Add their prices</Link>.
               </Alert>
             </div>
           )}

@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { formatCount, formatDollars, formatPercent } from "@/components/ui/format";
+import { countOf, formatCount, formatDollars, formatPercent } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td } from "@/components/ui/table";
@@ -96,7 +96,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
             <Td>{Object.entries(r.modelMix).map(([m, s]) => <div key={m}>{m} {formatPercent(s ?? 0, 0)}</div>)}</Td>
             <Td>
               {Object.entries(r.evidence).map(([m, e]) => <div key={m}>{m}: {formatCount(e.labeled)}, {formatPercent(e.successRate)}</div>)}
-              <div className="text-xs text-gray-500">shadow: {formatCount(view.shadowCoverage[r.taskType]?.calls ?? 0)} calls ({formatPercent(view.shadowCoverage[r.taskType]?.share ?? 0)} of tasks)</div>
+              <div className="text-xs text-gray-500">shadow: {countOf(view.shadowCoverage[r.taskType]?.calls ?? 0, "call")} ({formatPercent(view.shadowCoverage[r.taskType]?.share ?? 0)} of tasks)</div>
               {r.coverage.length > 0 && (
                 <div className="mt-1 max-w-xs whitespace-normal text-xs">
                   <div className="text-gray-600">Where the policy routes it:</div>

@@ -12,24 +12,25 @@ import { hasTraffic } from "@/lib/ingest/data";
 
 export const metadata: Metadata = { title: "Task types" };
 
+// Ten columns fit at 1280 px; the rest are in the Columns chooser.
 const COLUMNS: Column[] = [
   { key: "taskType", label: "Task type", format: "text", hrefKey: "href" },
   { key: "model", label: "Model", format: "text" },
-  { key: "calls", label: "Calls", format: "count", title: "Every attempt, retries and escalations included" },
+  { key: "calls", label: "Calls", format: "count", title: "Every attempt, retries and escalations included", optional: true },
   { key: "tasks", label: "Tasks", format: "count", title: "First attempts" },
-  { key: "costUsd", label: "Cost", format: "usd" },
-  { key: "costPerTaskUsd", label: "Cost / task", format: "usd" },
-  { key: "costPerSuccessUsd", label: "Cost / successful task", format: "usd", title: "Spend over tasks × success rate" },
+  { key: "costUsd", label: "Cost", format: "usd", money: true },
+  { key: "costPerTaskUsd", label: "Cost / task", format: "usd", money: true },
+  { key: "costPerSuccessUsd", label: "Cost / success", format: "usd", title: "Cost per successful task: spend over tasks × success rate", money: true },
   { key: "successRate", label: "Success", format: "percent" },
-  { key: "labeled", label: "Labeled", format: "count" },
+  { key: "labeled", label: "Labeled", format: "count", optional: true },
   { key: "errorRate", label: "Errors", format: "percent" },
-  { key: "escalationRate", label: "Escalated", format: "percent", title: "Tasks this model handed on to another model" },
+  { key: "escalationRate", label: "Escalated", format: "percent", title: "Tasks this model handed on to another model", optional: true },
   { key: "latencyP50Ms", label: "p50", format: "ms" },
   { key: "latencyP95Ms", label: "p95", format: "ms" },
-  { key: "ttftP50Ms", label: "TTFT p50", format: "ms" },
-  { key: "outputTokensPerSec", label: "Tokens/s", format: "number" },
-  { key: "inputTokens", label: "Input tokens", format: "count" },
-  { key: "outputTokens", label: "Output tokens", format: "count" },
+  { key: "ttftP50Ms", label: "TTFT p50", format: "ms", optional: true },
+  { key: "outputTokensPerSec", label: "Tokens/s", format: "number", optional: true },
+  { key: "inputTokens", label: "Input tokens", format: "count", optional: true },
+  { key: "outputTokens", label: "Output tokens", format: "count", optional: true },
 ];
 
 type Props = { params: Promise<{ team: string }>; searchParams: Promise<RangeParams> };

@@ -20,9 +20,11 @@ export default async function TracePage({ params }: { params: Promise<{ team: st
   const { steps, label } = await loadTrace(team.id, traceId);
   if (steps.length === 0) notFound();
   const total = steps.reduce((n, s) => n + BigInt(s.cost ?? 0), 0n);
+  const unpriced = steps.filter((s) => s.cost === null).length;
+  const cost = unpriced === steps.length ? "cost unknown (unpriced models)" : unpriced ? `${formatUsd(total)} (leaves out ${unpriced} unpriced ${unpriced === 1 ? "call" : "calls"})` : formatUsd(total);
   return (
     <>
-      <PageHeader title={`Trace ${traceId}`} description={`${steps[0].taskType}, ${steps.length} calls, ${formatUsd(total)}`} />
+      <PageHeader title={`Trace ${traceId}`} description={`${steps[0].taskType}, ${steps.length} ${steps.length === 1 ? "call" : "calls"}, ${cost}`} />
       <Link href={`/${slug}/traces`} className="text-sm text-blue-800 underline">← Traces</Link>
       <div className="mt-4 space-y-4">
         <Card title="Run outcome">

@@ -11,6 +11,7 @@ import { requireTeam } from "@/lib/auth/session";
 import { deletePriceAction } from "@/lib/pricing/actions";
 import { listPrices, listRepricing, listUnpricedModels } from "@/lib/pricing/data";
 import { formatPerMTok } from "@/lib/pricing/money";
+import { countOf } from "@/components/ui/format";
 
 export const metadata: Metadata = { title: "Models and prices" };
 
@@ -29,7 +30,7 @@ export default async function ModelsPage({ params, searchParams }: { params: Pro
           <ul className="mt-1 list-disc pl-5">
             {repricing.map((r) => (
               <li key={`${r.model}-${r.from.toISOString()}`}>
-                <span className="font-mono">{r.model}</span> from {r.from.toISOString().slice(0, 10)}: {Math.round(r.progress * 100)}% ({r.repriced.toLocaleString("en-US")} calls updated so far).
+                <span className="font-mono">{r.model}</span> from {r.from.toISOString().slice(0, 10)}: {Math.round(r.progress * 100)}% ({countOf(r.repriced, "call")} updated so far).
               </li>
             ))}
           </ul>
@@ -42,7 +43,7 @@ export default async function ModelsPage({ params, searchParams }: { params: Pro
           <ul className="mt-1 list-disc pl-5">
             {unpriced.map((u) => (
               <li key={u.model}>
-                <span className="font-mono">{u.model}</span>: {u.calls.toLocaleString("en-US")} calls without a price.{" "}
+                <span className="font-mono">{u.model}</span>: {countOf(u.calls, "call")} without a price.{" "}
                 {manage && <Link className="underline" href={`?model=${encodeURIComponent(u.model)}#add-price`}>Add its price</Link>}
               </li>
             ))}

@@ -7,6 +7,7 @@ import { DistributionChart } from "@/components/charts/distribution-chart";
 import { CascadeNote } from "@/components/simulate/cascade-note";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { Money } from "@/components/ui/money";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
@@ -52,20 +53,21 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
         </Alert>
       </div>
       <div className="space-y-4">
-        <Table caption={`Models on ${taskType}`} head={["Model", "Success (95% interval)", "Calls", "Cost / task", "Cost / successful task", "p50 / p95", "TTFT p50", "Tokens/s", "Output tokens", "Errors", "Escalated"]}>
+        <Table caption={`Models on ${taskType}`} head={["Model", "Success (95% interval)", "Calls", "Cost / task", "Cost / success", "p50 / p95", "TTFT p50", "Output tokens, rate", "Errors / escalated"]}>
           {detail.models.map((m) => (
             <tr key={m.model}>
               <Td className="font-medium">{m.model}</Td>
               <Td><SuccessBar rate={m.successRate} interval={m.interval} labeled={m.labeled} shadowLabeled={m.shadowLabeled} /></Td>
               <Td className="text-right tabular-nums">{formatCount(m.calls)}{m.shadowCalls > 0 && <span className="block text-xs text-gray-500">{formatCount(m.shadowCalls)} shadow</span>}</Td>
-              <Td className="text-right tabular-nums">{formatUsd(m.costPerTaskNanos)}</Td>
-              <Td className="text-right tabular-nums">{formatUsd(m.costPerSuccessNanos)}</Td>
+              <Td className="text-right tabular-nums"><Money text={m.costPerTaskNanos === null ? null : formatUsd(m.costPerTaskNanos)} unpriced={m.unpriced} /></Td>
+              <Td className="text-right tabular-nums"><Money text={m.costPerSuccessNanos === null ? null : formatUsd(m.costPerSuccessNanos)} unpriced={m.unpriced} /></Td>
               <Td className="text-right tabular-nums">{formatMs(m.latencyP50Ms)} / {formatMs(m.latencyP95Ms)}</Td>
               <Td className="text-right tabular-nums">{formatMs(m.ttftP50Ms)}</Td>
-              <Td className="text-right tabular-nums">{m.tokensPerSec === null ? "—" : m.tokensPerSec.toFixed(1)}</Td>
-              <Td className="text-right tabular-nums">{m.meanOutputTokens === null ? "—" : Math.round(m.meanOutputTokens)}</Td>
-              <Td className="text-right tabular-nums">{formatPercent(m.errorRate)}</Td>
-              <Td className="text-right tabular-nums">{formatPercent(m.escalationRate)}</Td>
+              <Td className="text-right tabular-nums">
+                {m.meanOutputTokens === null ? "—" : Math.round(m.meanOutputTokens)}
+                <span className="block text-xs text-gray-500">{m.tokensPerSec === null ? "—" : `${m.tokensPerSec.toFixed(1)}/s`}</span>
+              </Td>
+              <Td className="text-right tabular-nums">{formatPercent(m.errorRate)} / {formatPercent(m.escalationRate)}</Td>
             </tr>
           ))}
         </Table>
