@@ -40,9 +40,9 @@ export const formatUsd = (nanos: bigint | number | null) => (nanos === null ? "�
 /** Dollars as the API gives them (JSON numbers), formatted like every other amount. */
 export const formatDollars = (dollars: number) => formatSpend(dollars * 1e9);
 
-/** "+12% vs previous 7 days"; null when there is nothing to compare with. */
+/** "+12% vs the same span 7 days earlier"; null when there is nothing to compare with. */
 export function formatTrend(now: bigint, before: bigint, period: string) {
   if (before === 0n) return null;
   const change = (Number(now) - Number(before)) / Number(before);
-  return { text: `${change >= 0 ? "+" : "−"}${Math.abs(change * 100).toFixed(0)}% vs previous ${period}`, up: change > 0 };
+  return { text: `${change >= 0 ? "+" : "−"}${Math.abs(change * 100).toFixed(0)}% vs the same span ${period} earlier`, up: change > 0 };
 }

@@ -19,5 +19,7 @@ export function Table({ caption, head, children }: { caption: string; head: stri
 }
 
 export function Td({ children, className = "" }: { children: React.ReactNode; className?: string }) {
-  return <td className={`whitespace-nowrap px-2 py-2 align-middle ${className}`}>{children}</td>;
+  // Cells do not wrap unless asked to (whitespace-normal): both classes at once would leave it to CSS order.
+  const wrap = className.includes("whitespace-normal") ? "" : "whitespace-nowrap ";
+  return <td className={`${wrap}px-2 py-2 align-middle ${className}`}>{children}</td>;
 }

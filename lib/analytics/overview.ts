@@ -11,25 +11,32 @@ import { quantile } from "@/lib/ingest/histogram";
 import { nanosToDollars } from "@/lib/pricing/money";
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
-/** Spend today, in the last 7 and 30 days against the period before, and this month's projection. */
+/** Spend today, in the last 7 and 30 days with their trends, and this month's projection. */
 export async function loadSpendCards(teamId: TeamId, zone: string, now = new Date()) {
   const today = localDate(now, zone);
   const day = (offset: number) => floorHour(startOfLocalDay(addDays(today, offset), zone));
-  const [todaySpend, last7, prev7, last30, prev30, full7] = await Promise.all([
+  // "Last 7 days" runs from six days ago to now. Its trend compares whole hours: from six days ago to the
+  // last full hour, against the same span a week earlier (to the same hour), never against seven whole days.
+  const hourAgo = (daysBack: number) => floorHour(new Date(now.getTime() - daysBack * DAY_MS));
+  const [todaySpend, last7, last30, full7, ...trends] = await Promise.all([
     getSpend(teamId, day(0), day(1)),
     getSpend(teamId, day(-6), day(1)),
-    getSpend(teamId, day(-13), day(-6)),
     getSpend(teamId, day(-29), day(1)),
-    getSpend(teamId, day(-59), day(-29)),
     getSpend(teamId, day(-7), day(0)),
+    getSpend(teamId, day(-6), hourAgo(0)),
+    getSpend(teamId, day(-13), hourAgo(7)),
+    getSpend(teamId, day(-29), hourAgo(0)),
+    getSpend(teamId, day(-59), hourAgo(30)),
   ]);
+  const [trend7, before7, trend30, before30] = trends.map((t) => t.productionNanos);
   const [y, m] = today.split("-").map(Number);
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return {
     todayNanos: todaySpend.productionNanos,
-    last7: { nanos: last7.productionNanos, previousNanos: prev7.productionNanos },
-    last30: { nanos: last30.productionNanos, previousNanos: prev30.productionNanos },
+    last7: { nanos: last7.productionNanos, trend: { nanos: trend7, previousNanos: before7 } },
+    last30: { nanos: last30.productionNanos, trend: { nanos: trend30, previousNanos: before30 } },
     // The seven whole days before today, as a daily rate over this month's length.
     projectedMonthNanos: (full7.productionNanos * BigInt(daysInMonth)) / 7n,
   };

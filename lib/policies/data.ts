@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY, policySchema, type Policy } from "@switchyard/sdk";
+import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import type { TeamId } from "@/lib/auth/team-id";
 import { readProjection } from "@/lib/policies/projection";
@@ -29,20 +30,29 @@ export async function getSdkSettings(teamId: TeamId) {
 type VersionRow = { version: number; message: string; publishedAt: Date; policy: unknown; publishedBy: string | null; projection: unknown };
 
 /** Versions as shown: the publisher's email (or "API key"), the policy in schema order, the stored projection. */
-async function describeVersions(rows: VersionRow[]) {
-  const users = await db().user.findMany({
-    where: { id: { in: rows.flatMap((r) => (r.publishedBy && !r.publishedBy.startsWith("key:") ? [r.publishedBy] : [])) } },
-    select: { id: true, email: true },
-  });
+async function describeVersions(teamId: TeamId, rows: VersionRow[]) {
+  const [users, overrides] = await Promise.all([
+    db().user.findMany({
+      where: { id: { in: rows.flatMap((r) => (r.publishedBy && !r.publishedBy.startsWith("key:") ? [r.publishedBy] : [])) } },
+      select: { id: true, email: true },
+    }),
+    // A publish past the success floor is audited with the publisher's written reason: the history shows it.
+    db().$queryRaw<{ version: number; reason: string }[]>`
+      SELECT ("detail"->>'version')::int AS version, "detail"->>'gateOverride' AS reason FROM "AuditEntry"
+      WHERE "teamId" = ${teamId} AND "action" = 'policy.publish' AND "detail" ? 'gateOverride'
+        AND ("detail"->>'version')::int IN (${Prisma.join(rows.length ? rows.map((r) => r.version) : [-1])})`,
+  ]);
   const emails = new Map(users.map((u) => [u.id, u.email]));
+  const reasons = new Map(overrides.map((o) => [Number(o.version), o.reason]));
   return rows.map((r) => ({
     version: r.version, message: r.message, publishedAt: r.publishedAt, policy: canonical(r.policy), projection: readProjection(r.projection),
     by: r.publishedBy?.startsWith("key:") ? "API key" : (emails.get(r.publishedBy ?? "") ?? "unknown"),
+    gateOverride: reasons.get(r.version) ?? null,
   }));
 }
 
 export async function listPolicyVersions(teamId: TeamId, take = 50) {
-  return describeVersions(await db().policyVersion.findMany({ where: { teamId }, orderBy: { version: "desc" }, take }));
+  return describeVersions(teamId, await db().policyVersion.findMany({ where: { teamId }, orderBy: { version: "desc" }, take }));
 }
 
 /** One version and when the next one replaced it (null while it is in force); null when there is no such version. */
@@ -52,7 +62,7 @@ export async function getPolicyVersion(teamId: TeamId, version: number) {
     version < 2_147_483_647 ? db().policyVersion.findUnique({ where: { teamId_version: { teamId, version: version + 1 } }, select: { publishedAt: true } }) : null,
   ]);
   if (!row) return null;
-  const [described] = await describeVersions([row]);
+  const [described] = await describeVersions(teamId, [row]);
   return { ...described, replacedAt: next?.publishedAt ?? null };
 }
 

@@ -76,7 +76,12 @@ test("edit a rule, preview, publish, and a running SDK routes by it; the gate ne
     await page.getByRole("button", { name: "Publish with override" }).click();
     await expect(page.getByText("Published as version 2.")).toBeVisible();
     await page.goto(`/${slug}/policies`);
-    await expect(page.getByRole("table", { name: "Policy history" }).getByRole("row")).toHaveCount(3);
+    const history = page.getByRole("table", { name: "Policy history" });
+    await expect(history.getByRole("row")).toHaveCount(3);
+    // The history says what changed in the policy's terms, and why version 2 went out below the floor.
+    await expect(history.getByRole("row", { name: /^2 / })).toContainText("Published below the success floor: Nano's failures on classify are cheap to retry by hand this week.");
+    await expect(history.getByRole("row", { name: /^1 / }).getByRole("list", { name: "Changes against the previous version" })).toContainText(/rule \S+ added: task type classify → gpt-5\.4-nano/);
+    await new AnalyticsPages(page).expectFits(history);
     await expect(page.getByText(/Version 2: 0 of 200 routed tasks served so far/)).toBeVisible();
 
     // Version 2 serves 220 classify tasks through the SDK, every fifth judged a failure by the app's check:

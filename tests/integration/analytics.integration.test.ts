@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/analytics/task-types/route";
 import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { parseRange } from "@/lib/analytics/range";
+import { loadSpendCards } from "@/lib/analytics/overview";
 import { loadTaskTypeDetail } from "@/lib/analytics/task-types";
 import { checkedTeamId } from "@/lib/auth/team-id";
 import { ingestEvents } from "@/lib/ingest/mutations";
@@ -138,5 +139,22 @@ describe("a task type's success by step", () => {
     const { window } = parseRange({ range: "custom", from: "2026-11-20", to: "2026-11-20" }, "UTC");
     const detail = await loadTaskTypeDetail(teamId, window, "tool_agent");
     expect(detail?.steps?.map((s) => s.step)).toEqual([2, 3, 4, 5]);
+  });
+});
+
+describe("the Overview's spend cards", () => {
+  it("compare the last 7 and 30 days with the same span before, to the hour, not with whole periods", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    // The same spend every hour for 70 days, up to 01:20 UTC on Nov 25: any trend is the comparison's fault.
+    const now = Date.UTC(2026, 10, 25, 1, 20);
+    const hours = Array.from({ length: 70 * 24 }, (_, i) => now - (i + 1) * 3_600_000 + 3_000_000);
+    const events = hours.map((t, i) => makeEvent({ id: `h-${i}`, timestamp: t }));
+    for (let i = 0; i < events.length; i += 500) await ingestEvents(teamId, events.slice(i, i + 500));
+    const cards = await loadSpendCards(teamId, "UTC", new Date(now));
+    expect(cards.last7.trend.nanos).toBe(cards.last7.trend.previousNanos);
+    expect(cards.last30.trend.nanos).toBe(cards.last30.trend.previousNanos);
+    // The cards themselves count up to now: today's 00:30 call too.
+    expect(cards.last7.nanos).toBeGreaterThan(cards.last7.trend.nanos);
   });
 });

@@ -28,8 +28,8 @@ export default async function OverviewPage({ params, searchParams }: Props) {
   const { window, error } = parseRange(await searchParams, team.timeZone);
   const [spend, view] = await Promise.all([loadSpendCards(team.id, team.timeZone), loadOverview(team.id, window, team.timeZone)]);
   const { totals } = view;
-  const trend7 = formatTrend(spend.last7.nanos, spend.last7.previousNanos, "7 days");
-  const trend30 = formatTrend(spend.last30.nanos, spend.last30.previousNanos, "30 days");
+  const trend7 = formatTrend(spend.last7.trend.nanos, spend.last7.trend.previousNanos, "7 days");
+  const trend30 = formatTrend(spend.last30.trend.nanos, spend.last30.trend.previousNanos, "30 days");
   return (
     <>
       {header(<RangePicker path={`/${slug}`} window={window} zone={team.timeZone} />)}

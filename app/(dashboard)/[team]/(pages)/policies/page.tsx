@@ -8,7 +8,7 @@ import { VersionChecks } from "@/components/policies/version-checks";
 import { InlineAction } from "@/components/settings/inline-action";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime, formatShortDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { canPublishPolicies } from "@/lib/auth/permissions";
@@ -65,14 +65,17 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
           <GateForm slug={slug} floor={settings.successFloor} tolerance={settings.suggestTolerance} canEdit={publish} />
         </Card>
         {history.length > 0 && (
-          <Table caption="Policy history" head={["Version", "Published", "By", "Why", "Changes", ""]}>
+          <Table caption="Policy history" head={["Version", `Published (${team.timeZone})`, "By", "Why", "Changes", ""]}>
             {history.map((v, i) => (
               <tr key={v.version}>
                 <Td className="font-medium">{v.version}</Td>
-                <Td>{formatDateTime(v.publishedAt, team.timeZone)}</Td>
-                <Td>{v.by}</Td>
-                <Td className="max-w-xs truncate whitespace-normal">{v.message}</Td>
-                <Td className="min-w-64"><PolicyDiff before={history[i + 1]?.policy ?? DEFAULT_POLICY} after={v.policy} /></Td>
+                <Td><span title={formatDateTime(v.publishedAt, team.timeZone)}>{formatShortDateTime(v.publishedAt, team.timeZone)}</span></Td>
+                <Td className="max-w-48 whitespace-normal break-all">{v.by}</Td>
+                <Td className="min-w-40 max-w-xs whitespace-normal">
+                  {v.message}
+                  {v.gateOverride && <span className="mt-1 block text-xs text-amber-800">Published below the success floor: {v.gateOverride}</span>}
+                </Td>
+                <Td className="min-w-64 whitespace-normal"><PolicyDiff before={history[i + 1]?.policy ?? DEFAULT_POLICY} after={v.policy} /></Td>
                 <Td>
                   {publish && v.version !== current.version && (
                     <InlineAction action={rollbackPolicyAction.bind(null, slug)} fields={{ version: String(v.version) }} label={`Roll back to ${v.version}`}
