@@ -122,6 +122,12 @@ test("filters narrow the calls list, pages go back in time, and a call and a run
   await expect(page.getByRole("heading", { name: /^Trace / })).toBeVisible();
   const steps = await demo.columnValues(page.getByRole("table", { name: "Steps in order" }), 1);
   expect(steps.slice(0, 3)).toEqual(["0", "1", "2"]); // stepIndex as sent
+  // The timeline draws a bar per call, each starting no earlier than the one above it.
+  const bars = page.getByRole("figure", { name: "Run timeline" }).getByRole("link");
+  expect(await bars.count()).toBe(steps.length);
+  const lefts = await page.locator('figure[data-chart="waterfall"] a span.relative > span').evaluateAll((els) => els.map((el) => parseFloat((el as HTMLElement).style.left)));
+  expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
+  expect(lefts[0]).toBe(0);
   await demo.screenshots("trace");
 });
 

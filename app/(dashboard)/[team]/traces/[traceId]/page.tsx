@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OutcomeBadge, StatusBadge } from "@/components/analytics/outcome-badge";
+import { TraceWaterfall } from "@/components/analytics/trace-waterfall";
 import { Card } from "@/components/ui/card";
 import { formatCount, formatDateTime, formatMs, formatUsd } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -32,6 +33,9 @@ export default async function TracePage({ params }: { params: Promise<{ team: st
             <OutcomeBadge outcome={label?.outcome ?? null} />{" "}
             {label ? <>labeled {formatDateTime(label.updatedAt, team.timeZone)}{label.reason && `: ${label.reason}`}</> : "No label for the whole run yet (POST /api/v1/outcomes with this traceId)."}
           </p>
+        </Card>
+        <Card title="Timeline" description="Each call from its start for its duration; colour is the model, a red ring a failed call, faded bars shadow calls.">
+          <TraceWaterfall steps={steps} href={(id) => `/${slug}/calls/${encodeURIComponent(id)}`} />
         </Card>
         <Table caption="Steps in order" head={["Step", "Model", "Attempt", "Status", "Step outcome", "Latency", "Tokens in / out", "Tool calls", "Cost"]}>
           {steps.map((s) => (
