@@ -6,7 +6,7 @@ import type { CallFilters } from "@/lib/analytics/schema";
 
 type Props = { path: string; filters: CallFilters; range: Record<string, string>; taskTypes: string[]; models: string[] };
 
-function Select({ label, name, value, options }: { label: string; name: string; value?: string; options: [string, string][] }) {
+export function Select({ label, name, value, options }: { label: string; name: string; value?: string; options: [string, string][] }) {
   return (
     <label className="text-xs text-gray-600">
       {label}

@@ -5,21 +5,25 @@ import { countCalls, listCalls } from "@/lib/analytics/queries/list-calls";
 import { listDimensions } from "@/lib/analytics/queries/list-dimensions";
 import { getTrace, listTraces } from "@/lib/analytics/queries/list-traces";
 import type { Window } from "@/lib/analytics/range";
-import { callFiltersSchema, decodeCursor, encodeCursor, type CallFilters } from "@/lib/analytics/schema";
+import { callFiltersSchema, decodeCursor, encodeCursor, traceFiltersSchema, type CallFilters, type TraceFilters } from "@/lib/analytics/schema";
+import type { z } from "zod";
 import { issuesOf } from "@/lib/http/errors";
 
 export const PAGE_SIZE = 50;
 /** Matching calls are counted up to this many; more reads "10,000+". */
 export const COUNT_CAP = 10_000;
 
-/** Filters from search params; an unusable one is dropped and named in `errors`. */
-export function parseCallFilters(params: Record<string, string | undefined>): { filters: CallFilters; errors: string[] } {
-  const result = callFiltersSchema.safeParse(params);
+/** Filters from search params by `schema`; an unusable one is dropped and named in `errors`. */
+function parseFilters<S extends z.ZodType<object>>(schema: S, params: Record<string, string | undefined>): { filters: z.output<S>; errors: string[] } {
+  const result = schema.safeParse(params);
   if (result.success) return { filters: result.data, errors: [] };
   const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
-  const kept = callFiltersSchema.safeParse(Object.fromEntries(Object.entries(params).filter(([k]) => !bad.has(k))));
-  return { filters: kept.success ? kept.data : callFiltersSchema.parse({}), errors: issuesOf(result.error).map((i) => `${i.path}: ${i.message}`) };
+  const kept = schema.safeParse(Object.fromEntries(Object.entries(params).filter(([k]) => !bad.has(k))));
+  return { filters: kept.success ? kept.data : schema.parse({}), errors: issuesOf(result.error).map((i) => `${i.path}: ${i.message}`) };
 }
+
+export const parseCallFilters = (params: Record<string, string | undefined>): { filters: CallFilters; errors: string[] } => parseFilters(callFiltersSchema, params);
+export const parseTraceFilters = (params: Record<string, string | undefined>): { filters: TraceFilters; errors: string[] } => parseFilters(traceFiltersSchema, params);
 
 export async function loadCalls(teamId: TeamId, window: Window, filters: CallFilters) {
   const after = filters.cursor ? decodeCursor(filters.cursor) : null;
@@ -33,9 +37,10 @@ export async function loadCalls(teamId: TeamId, window: Window, filters: CallFil
   return { rows: page, next: rows.length > PAGE_SIZE && last ? encodeCursor(new Date(last.ts), last.id) : null, dimensions, matching };
 }
 
-export async function loadTraces(teamId: TeamId, window: Window, filter: { taskType?: string; cursor?: string }) {
-  const after = filter.cursor ? decodeCursor(filter.cursor) : null;
-  const rows = await listTraces(teamId, window.from, window.to, filter, after, PAGE_SIZE + 1);
+export async function loadTraces(teamId: TeamId, window: Window, filters: TraceFilters) {
+  const { cursor, minDuration, ...filter } = filters;
+  const after = cursor ? decodeCursor(cursor) : null;
+  const rows = await listTraces(teamId, window.from, window.to, { ...filter, minDurationMs: minDuration === undefined ? undefined : minDuration * 1000 }, after, PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > PAGE_SIZE && last ? encodeCursor(new Date(last.ts), last.headId) : null };

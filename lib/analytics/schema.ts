@@ -54,6 +54,18 @@ export const callFiltersSchema = z.object({
 });
 export type CallFilters = z.output<typeof callFiltersSchema>;
 
+/** The Traces page's filters: the run's task type, a model any step used, the run's outcome, a minimum duration. */
+export const traceFiltersSchema = z.object({
+  taskType: optionalText(64),
+  model: optionalText(128),
+  outcome: callFiltersSchema.shape.outcome,
+  minDuration: z.string().trim().optional()
+    .transform((s) => (s ? Number(s) : undefined))
+    .refine((n) => n === undefined || (Number.isFinite(n) && n >= 0 && n <= 86_400), "must be a number of seconds from 0 to 86400"),
+  cursor: optionalText(300),
+});
+export type TraceFilters = z.output<typeof traceFiltersSchema>;
+
 /** Keyset position (time, id) of the last call on a page, opaque to the browser. */
 export function encodeCursor(ts: Date, id: string) {
   return Buffer.from(`${ts.getTime()}:${id}`).toString("base64url");

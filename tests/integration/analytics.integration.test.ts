@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/analytics/task-types/route";
 import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { parseRange } from "@/lib/analytics/range";
+import { loadTraces } from "@/lib/analytics/calls";
 import { loadSpendCards } from "@/lib/analytics/overview";
 import { loadTaskTypeDetail } from "@/lib/analytics/task-types";
 import { checkedTeamId } from "@/lib/auth/team-id";
@@ -156,5 +157,31 @@ describe("the Overview's spend cards", () => {
     expect(cards.last30.trend.nanos).toBe(cards.last30.trend.previousNanos);
     // The cards themselves count up to now: today's 00:30 call too.
     expect(cards.last7.nanos).toBeGreaterThan(cards.last7.trend.nanos);
+  });
+});
+
+describe("the Traces list", () => {
+  it("filters runs by task type, a model any step used, the run's outcome and a minimum duration, and says what a total leaves out", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    const run = (traceId: string, taskType: string, steps: [string, number, number][]) =>
+      steps.map(([model, atSec, latencyMs], stepIndex) => makeEvent({ id: `${traceId}-${stepIndex}`, traceId, stepIndex, taskType, model, latencyMs, ttftMs: undefined, timestamp: base + atSec * 1000 }));
+    await ingestEvents(teamId, [
+      ...run("a", "tool_agent", [["gpt-5.4-mini", 0, 2000], ["gpt-5.4-nano", 3, 2000], ["gpt-5.4-mini", 6, 4000]]), // 10 s
+      ...run("b", "tool_agent", [["gpt-5.4-mini", 60, 1000], ["gpt-5.4-mini", 61, 1000]]), // 2 s
+      ...run("c", "summarize", [["ft-unpriced", 120, 30_000]]), // 30 s, no price
+    ]);
+    await applyOutcomes(teamId, [{ traceId: "a", outcome: "success" }, { traceId: "b", outcome: "failure" }]);
+    const window = { from: new Date(base - 3_600_000), to: new Date(base + 3_600_000) };
+    const ids = async (filters: Parameters<typeof loadTraces>[2]) => (await loadTraces(teamId, { ...window } as never, filters)).rows.map((r) => r.traceId);
+    const none = { taskType: undefined, model: undefined, minDuration: undefined, cursor: undefined };
+    expect(await ids(none)).toEqual(["c", "b", "a"]);
+    expect(await ids({ ...none, taskType: "tool_agent" })).toEqual(["b", "a"]);
+    expect(await ids({ ...none, model: "gpt-5.4-nano" })).toEqual(["a"]); // used on step 1 only
+    expect(await ids({ ...none, outcome: "failure" })).toEqual(["b"]);
+    expect(await ids({ ...none, outcome: "none" })).toEqual(["c"]);
+    expect(await ids({ ...none, minDuration: 5 })).toEqual(["c", "a"]);
+    const rows = (await loadTraces(teamId, window as never, none)).rows;
+    expect(rows.map((r) => [r.traceId, r.latencyMs, r.unpriced])).toEqual([["c", 30_000, 1], ["b", 2000, 0], ["a", 10_000, 0]]);
   });
 });

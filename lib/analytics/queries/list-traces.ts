@@ -6,27 +6,44 @@ import { db } from "@/lib/db";
 import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
 
 export type TraceListRow = {
-  traceId: string; headId: string; ts: Date; taskType: string; steps: number; models: string[]; cost: string | null;
+  traceId: string; headId: string; ts: Date; taskType: string; steps: number; models: string[]; cost: string | null; unpriced: number;
   traceOutcome: number | null; failures: number; latencyMs: number;
 };
 
-export async function listTraces(teamId: TeamId, from: Date, to: Date, filter: { taskType?: string }, after: { ts: Date; id: string } | null, limit: number) {
+export type TraceFilter = { taskType?: string; model?: string; outcome?: "success" | "failure" | "none"; minDurationMs?: number };
+
+/** How long a run took: from its first call's start to its last call's end (the same on the list and the filter). */
+const DURATION = (head: Prisma.Sql) => Prisma.sql`(
+  SELECT extract(epoch FROM max(d."ts") - ${head}."ts") * 1000 + max(d."latencyMs") FROM "Call" d
+  WHERE d."teamSeq" = ${head}."teamSeq" AND d."traceId" = ${head}."traceId" AND d."shadowOf" IS NULL)`;
+
+export async function listTraces(teamId: TeamId, from: Date, to: Date, filter: TraceFilter, after: { ts: Date; id: string } | null, limit: number) {
+  const where: Prisma.Sql[] = [];
+  if (filter.taskType) where.push(Prisma.sql`"taskType" = ${filter.taskType}`);
+  // Filters on the whole run are decided per head, before the LIMIT, so every page is full.
+  if (filter.model) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Call" m WHERE m."teamSeq" = h0."teamSeq" AND m."traceId" = h0."traceId" AND m."model" = ${filter.model} AND m."shadowOf" IS NULL)`);
+  }
+  if (filter.outcome === "none") where.push(Prisma.sql`"traceOutcome" IS NULL`);
+  else if (filter.outcome) where.push(Prisma.sql`"traceOutcome" = ${filter.outcome === "success" ? 1 : 0}`);
+  if (filter.minDurationMs !== undefined) where.push(Prisma.sql`${DURATION(Prisma.raw("h0"))} >= ${filter.minDurationMs}`);
+  if (after) where.push(Prisma.sql`("ts", "id") < (${after.ts}, ${after.id})`);
   return db().$queryRaw<TraceListRow[]>`
     WITH heads AS (
-      SELECT "traceId", "id", "ts", "taskType" FROM "Call"
+      SELECT "teamSeq", "traceId", "id", "ts", "taskType" FROM "Call" h0
       WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} AND "traceId" IS NOT NULL
         AND COALESCE("stepIndex", 0) = 0 AND "attempt" = 1 AND "shadowOf" IS NULL
-        ${filter.taskType ? Prisma.sql`AND "taskType" = ${filter.taskType}` : Prisma.empty}
-        ${after ? Prisma.sql`AND ("ts", "id") < (${after.ts}, ${after.id})` : Prisma.empty}
+        ${where.length ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty}
       ORDER BY "ts" DESC, "id" DESC LIMIT ${limit}
     )
     SELECT h."traceId", h."id" AS "headId", h."ts", h."taskType",
            count(c.*)::int AS steps, array_agg(DISTINCT c."model") AS models, sum(c."costNanos")::text AS cost,
+           count(*) FILTER (WHERE c."costNanos" IS NULL)::int AS unpriced,
            max(c."traceOutcome")::int AS "traceOutcome", count(*) FILTER (WHERE c."outcome" = 0)::int AS failures,
-           (extract(epoch FROM max(c."ts") - h."ts") * 1000 + max(c."latencyMs"))::float8 AS "latencyMs"
+           ${DURATION(Prisma.raw("h"))}::float8 AS "latencyMs"
     FROM heads h
     JOIN "Call" c ON c."teamSeq" = ${TEAM_SEQ(teamId)} AND c."traceId" = h."traceId" AND c."shadowOf" IS NULL
-    GROUP BY h."traceId", h."id", h."ts", h."taskType"
+    GROUP BY h."teamSeq", h."traceId", h."id", h."ts", h."taskType"
     ORDER BY h."ts" DESC, h."id" DESC`;
 }
 

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OutcomeBadge } from "@/components/analytics/outcome-badge";
+import { TraceFiltersForm } from "@/components/analytics/trace-filters";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { InstallSdk } from "@/components/shell/install-sdk";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { formatDateTime, formatMs, formatUsd } from "@/components/ui/format";
+import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
-import { loadTraces } from "@/lib/analytics/calls";
+import { loadTraces, parseTraceFilters } from "@/lib/analytics/calls";
+import { listDimensions } from "@/lib/analytics/queries/list-dimensions";
 import { parseRange, rangeQuery } from "@/lib/analytics/range";
 import { requireTeam } from "@/lib/auth/session";
 import { hasTraffic } from "@/lib/ingest/data";
@@ -24,17 +27,21 @@ export default async function TracesPage({ params, searchParams }: Props) {
   if (!(await hasTraffic(team.id))) return <><PageHeader title="Traces" description={description} /><InstallSdk slug={slug} what="Agent runs" /></>;
   const search = await searchParams;
   const { window, error } = parseRange(search, team.timeZone);
-  const taskType = search.taskType?.trim() || undefined;
-  const { rows, next } = await loadTraces(team.id, window, { taskType, cursor: search.cursor });
+  const { filters, errors } = parseTraceFilters(search);
+  const [{ rows, next }, dimensions] = await Promise.all([loadTraces(team.id, window, filters), listDimensions(team.id)]);
   const path = `/${slug}/traces`;
-  const page = (cursor?: string) => `${path}?${rangeQuery(window)}${taskType ? `&taskType=${encodeURIComponent(taskType)}` : ""}${cursor ? `&cursor=${cursor}` : ""}`;
+  const range = Object.fromEntries(new URLSearchParams(rangeQuery(window)));
+  const { cursor: _cursor, ...kept } = filters;
+  const keptParams = Object.entries(kept).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "").map(([k, v]): [string, string] => [k, String(v)]);
+  const page = (cursor?: string) => `${path}?${new URLSearchParams([...Object.entries(range), ...keptParams, ...(cursor ? [["cursor", cursor]] : [])])}`;
   return (
     <>
-      <PageHeader title="Traces" description={description} actions={<RangePicker path={path} window={window} zone={team.timeZone} keep={{ taskType }} />} />
-      {error && <div className="mb-3"><Alert>{error}</Alert></div>}
+      <PageHeader title="Traces" description={description} actions={<RangePicker path={path} window={window} zone={team.timeZone} keep={Object.fromEntries(keptParams)} />} />
+      {[error, ...errors].filter(Boolean).map((e) => <div key={e} className="mb-3"><Alert>{e} That filter was left out.</Alert></div>)}
+      <TraceFiltersForm path={path} filters={filters} range={range} taskTypes={dimensions.taskTypes} models={dimensions.models} />
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-sm text-gray-600">
-          No agent runs in this window. Runs appear when calls carry a <code>traceId</code> (the SDK&apos;s <code>switchyard.traceId</code> option) and a <code>stepIndex</code>.
+          No agent runs {keptParams.length ? "match these filters" : "in this window"}. Runs appear when calls carry a <code>traceId</code> (the SDK&apos;s <code>switchyard.traceId</code> option) and a <code>stepIndex</code>.
         </p>
       ) : (
         <Table caption="Agent runs" head={["Started", "Task type", "Steps", "Models", "Run outcome", "Failed steps", "Duration", "Cost"]}>
@@ -47,7 +54,7 @@ export default async function TracesPage({ params, searchParams }: Props) {
               <Td><OutcomeBadge outcome={t.traceOutcome} /></Td>
               <Td className="text-right tabular-nums">{t.failures}</Td>
               <Td className="text-right tabular-nums">{formatMs(t.latencyMs)}</Td>
-              <Td className="text-right tabular-nums">{t.cost === null ? "unpriced" : formatUsd(BigInt(t.cost))}</Td>
+              <Td className="text-right tabular-nums"><Money text={t.cost === null ? null : formatUsd(BigInt(t.cost))} unpriced={t.unpriced} /></Td>
             </tr>
           ))}
         </Table>
