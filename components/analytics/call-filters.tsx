@@ -18,6 +18,16 @@ export function Select({ label, name, value, options }: { label: string; name: s
   );
 }
 
+/** Filter, and Clear back to the same window with no filters. */
+export function FilterActions({ path, range }: { path: string; range: Record<string, string> }) {
+  return (
+    <div className="flex gap-2">
+      <button type="submit" className={buttonClass()}>Filter</button>
+      <Link href={`${path}?${new URLSearchParams(range)}`} className={buttonClass("secondary")}>Clear</Link>
+    </div>
+  );
+}
+
 export function CallFiltersForm({ path, filters, range, taskTypes, models }: Props) {
   return (
     <form method="get" action={path} aria-label="Filter calls" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-gray-200 bg-white p-3 sm:grid-cols-4 2xl:grid-cols-8">
@@ -39,10 +49,7 @@ export function CallFiltersForm({ path, filters, range, taskTypes, models }: Pro
         Metadata
         <input name="meta" defaultValue={filters.meta} placeholder="tier=enterprise" className={`${inputClass} mt-0.5 py-1.5`} />
       </label>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass()}>Filter</button>
-        <Link href={`${path}?${new URLSearchParams(range)}`} className={buttonClass("secondary")}>Clear</Link>
-      </div>
+      <FilterActions path={path} range={range} />
     </form>
   );
 }

@@ -1,7 +1,5 @@
 // The Traces page's filter form: plain GET, so a filtered list is a link people can share.
-import Link from "next/link";
-import { Select } from "@/components/analytics/call-filters";
-import { buttonClass } from "@/components/ui/button-class";
+import { FilterActions, Select } from "@/components/analytics/call-filters";
 import { inputClass } from "@/components/ui/field";
 import type { TraceFilters } from "@/lib/analytics/schema";
 
@@ -18,10 +16,7 @@ export function TraceFiltersForm({ path, filters, range, taskTypes, models }: Pr
         At least (seconds)
         <input name="minDuration" type="number" min={0} step="any" defaultValue={filters.minDuration} className={`${inputClass} mt-0.5 py-1.5`} />
       </label>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass()}>Filter</button>
-        <Link href={`${path}?${new URLSearchParams(range)}`} className={buttonClass("secondary")}>Clear</Link>
-      </div>
+      <FilterActions path={path} range={range} />
     </form>
   );
 }
