@@ -37,7 +37,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
           title={current.version === 0 ? "Default policy (nothing published yet)" : `Version ${current.version} (in force)`}
           description={
             current.version === 0
-              ? "Until a policy is published, every routed call goes to the default model. Publish with PUT /api/v1/policy and an admin key."
+              ? "Until a policy is published, every routed call goes to the default model. Write one with Edit policy, or let Simulate suggest one from your traffic."
               : `Published ${formatDateTime(current.publishedAt, team.timeZone)}`
           }
         >

@@ -20,7 +20,7 @@ export default async function EditPolicyPage({ params, searchParams }: Props) {
   const view = await loadEditor(team.id, start);
   return (
     <>
-      <PageHeader title="Edit policy" description={`Starting from: ${view.label}. Nothing changes for your SDKs until you publish.`}
+      <PageHeader title="Edit policy" description={`Loaded from: ${view.label}. Edits reach your SDKs only when published, as a new version.`}
         actions={
           <form method="get" className="flex items-end gap-2">
             <label className="text-xs text-gray-600">Start from
