@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { lastDays } from "@/lib/analytics/range";
+import { parseRange } from "@/lib/analytics/range";
 import { requireTeam } from "@/lib/auth/session";
 import { canEditDrafts, canPublishPolicies } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/http/errors";
@@ -68,11 +68,15 @@ export async function publishPolicyAction(slug: string, _prev: ActionState<numbe
   });
 }
 
-/** The editor's live preview: the draft projected over the last 7 days. Anyone on the team may preview. */
+/**
+ * The editor's live preview: the draft projected over the last 7 days as every page counts them (the team's
+ * days, today included), so its baseline is the Overview's and Simulate's 7-day figure. Anyone may preview.
+ */
 export async function previewPolicyAction(slug: string, policy: unknown): Promise<ActionState<SimulationResult>> {
   const ctx = await requireTeam(slug);
   return runAction(async () => {
-    return simulate(ctx.team.id, { ...lastDays(7), policy: parsePolicy(policy), assumptions: DEFAULT_ASSUMPTIONS });
+    const { window } = parseRange({ range: "7d" }, ctx.team.timeZone);
+    return simulate(ctx.team.id, { from: window.from, to: window.to, policy: parsePolicy(policy), assumptions: DEFAULT_ASSUMPTIONS });
   });
 }
 

@@ -18,6 +18,14 @@ test("overview, task types and a task type's comparison draw their charts from t
   await expect(page.getByText("Cost per successful task")).toBeVisible();
   await demo.screenshots("overview");
 
+  // The editor's preview baseline is the same 7 days as the Overview's card: the same dollars.
+  const week = (await page.locator("dt", { hasText: /^Last 7 days$/ }).locator("..").locator("dd").first().innerText()).trim();
+  await page.goto("/demo/policies/edit");
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("status")).toHaveText("Up to date.", { timeout: 30_000 });
+  const baseline = (await preview.getByTestId("preview-totals").locator("dd").first().innerText()).split("→")[0].trim();
+  expect(baseline).toBe(week);
+
   await page.goto("/demo?range=24h");
   await expect(page.getByRole("link", { name: "24 h" })).toHaveAttribute("aria-current", "true");
   await page.goto("/demo?range=custom&from=2026-11-10&to=2026-11-01");
