@@ -6,11 +6,11 @@ import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { getSpend } from "@/lib/analytics/queries/get-spend";
 import type { Window } from "@/lib/analytics/range";
 import { combine, costPerSuccessNanos, groupBy, successRate, wilson } from "@/lib/analytics/stats";
+import { timeBuckets } from "@/lib/analytics/series";
 import { addDays, floorHour, localDate, startOfLocalDay } from "@/lib/analytics/time-zone";
 import { quantile } from "@/lib/ingest/histogram";
 import { nanosToDollars } from "@/lib/pricing/money";
 
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** Spend today, in the last 7 and 30 days with their trends, and this month's projection. */
@@ -78,25 +78,14 @@ export async function loadOverview(teamId: TeamId, window: Window, zone: string)
   };
 }
 
-// Local dates are formatted as UTC midnights of that date; hours in the team's zone.
-const DAY_LABEL = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const hourLabel = (zone: string) => new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
-
 /** One row per local day (or hour) of the window, every model a column in dollars, gaps as zero. */
 function seriesRows(points: Awaited<ReturnType<typeof getCostSeries>>, window: Window, zone: string) {
-  const keyOf = (d: Date) => (window.byHour ? d.toISOString() : localDate(d, zone));
-  const rows = new Map<string, Record<string, string | number>>();
-  if (window.byHour) {
-    const f = hourLabel(zone);
-    for (let t = window.from.getTime(); t < window.to.getTime(); t += HOUR_MS) rows.set(new Date(t).toISOString(), { label: f.format(new Date(t)) });
-  } else {
-    for (let d = window.fromDate; d <= window.toDate; d = addDays(d, 1)) rows.set(d, { label: DAY_LABEL.format(new Date(`${d}T00:00:00Z`)) });
-  }
+  const { keyOf, rows } = timeBuckets(window, zone);
   const models = [...new Set(points.map((p) => p.model))];
   for (const row of rows.values()) for (const m of models) row[m] = 0;
   for (const p of points) {
     const row = rows.get(keyOf(p.bucket));
     if (row) row[p.model] = Number(row[p.model]) + nanosToDollars(p.costNanos);
   }
-  return { data: [...rows.values()], series: models };
+  return { data: [...rows.values()] as Record<string, string | number>[], series: models }; // zero-filled above
 }

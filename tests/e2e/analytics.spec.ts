@@ -59,6 +59,9 @@ test("overview, task types and a task type's comparison draw their charts from t
   await expect(page.getByRole("heading", { name: "tool_agent", level: 1 })).toBeVisible();
   await expect(page.getByRole("status")).toContainText(/On tool_agent gpt-5.4-mini succeeds [\d.]+ points more often than gpt-5.4-nano/);
   await demo.expectPlotted("distribution");
+  // Over time: four metrics, a line per model.
+  await expect(page.locator('figure[data-chart="trend"]')).toHaveCount(4);
+  await expect(page.locator('figure[data-chart="trend"]').first().locator("path.recharts-line-curve")).toHaveCount(2);
   await expect(page.getByRole("table", { name: "Step success by model" })).toBeVisible();
   await demo.screenshots("task-type");
   await demo.expectFits(page.getByRole("table", { name: "Models on tool_agent" }));

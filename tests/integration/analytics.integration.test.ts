@@ -7,6 +7,8 @@ import { parseRange } from "@/lib/analytics/range";
 import { loadTraces } from "@/lib/analytics/calls";
 import { loadSpendCards } from "@/lib/analytics/overview";
 import { loadTaskTypeDetail } from "@/lib/analytics/task-types";
+import { loadTrends } from "@/lib/analytics/trends";
+import { db } from "@/lib/db";
 import { checkedTeamId } from "@/lib/auth/team-id";
 import { ingestEvents } from "@/lib/ingest/mutations";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
@@ -183,5 +185,30 @@ describe("the Traces list", () => {
     expect(await ids({ ...none, minDuration: 5 })).toEqual(["c", "a"]);
     const rows = (await loadTraces(teamId, window as never, none)).rows;
     expect(rows.map((r) => [r.traceId, r.latencyMs, r.unpriced])).toEqual([["c", 30_000, 1], ["b", 2000, 0], ["a", 10_000, 0]]);
+  });
+});
+
+describe("a task type over time", () => {
+  it("gives each model's success, p95 and cost per day, gaps as gaps, with publishes marked on their day", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    const day = (d: number, h = 10) => Date.UTC(2026, 10, 20 + d, h);
+    // mini on days 0-2 (day 1 all failures), nano only on day 2.
+    const events = [0, 1, 2].flatMap((d) => Array.from({ length: 4 }, (_, i) => makeEvent({ id: `m-${d}-${i}`, timestamp: day(d) + i * 60_000, latencyMs: 1000 * (i + 1), outcome: d === 1 ? "failure" : "success" })))
+      .concat(Array.from({ length: 2 }, (_, i) => makeEvent({ id: `n-${i}`, model: "gpt-5.4-nano", timestamp: day(2) + i * 60_000, outcome: i === 0 ? "success" : "failure" })));
+    await ingestEvents(teamId, events);
+    await db().policyVersion.create({ data: { teamId, version: 1, policy: { defaultModel: "gpt-5.4-nano" }, message: "nano", publishedAt: new Date(day(2, 6)) } });
+    const { window } = parseRange({ range: "custom", from: "2026-11-20", to: "2026-11-22" }, "UTC");
+    const trends = await loadTrends(teamId, window, "UTC", "classify");
+    expect(trends.models).toEqual(["gpt-5.4-mini", "gpt-5.4-nano"]);
+    const success = trends.metrics.find((m) => m.name === "success")!.data;
+    expect(success).toEqual([
+      { label: "Nov 20", "gpt-5.4-mini": 1, "gpt-5.4-nano": null },
+      { label: "Nov 21", "gpt-5.4-mini": 0, "gpt-5.4-nano": null },
+      { label: "Nov 22", "gpt-5.4-mini": 1, "gpt-5.4-nano": 0.5 },
+    ]);
+    const p95 = trends.metrics.find((m) => m.name === "latencyP95")!.data[0]["gpt-5.4-mini"] as number;
+    expect(Math.abs(p95 - 4000) / 4000).toBeLessThan(0.05);
+    expect(trends.markers).toEqual([{ label: "Nov 22", version: 1, rollback: false }]);
   });
 });

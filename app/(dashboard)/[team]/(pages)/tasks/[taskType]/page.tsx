@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { SuccessBar } from "@/components/analytics/success-bar";
 import { DistributionChart } from "@/components/charts/distribution-chart";
+import { TrendChart } from "@/components/charts/trend-chart";
 import { CascadeNote } from "@/components/simulate/cascade-note";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -13,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { parseRange, rangeQuery, type RangeParams } from "@/lib/analytics/range";
 import { loadTaskTypeDetail } from "@/lib/analytics/task-types";
+import { loadTrends } from "@/lib/analytics/trends";
 import { requireTeam } from "@/lib/auth/session";
 import { decodeSegment } from "@/lib/http/params";
 
@@ -28,7 +30,7 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
   const taskType = decodeSegment(raw);
   if (taskType === null) notFound();
   const { window, error } = parseRange(await searchParams, team.timeZone);
-  const detail = await loadTaskTypeDetail(team.id, window, taskType);
+  const [detail, trends] = await Promise.all([loadTaskTypeDetail(team.id, window, taskType), loadTrends(team.id, window, team.timeZone, taskType)]);
   const back = <Link href={`/${slug}/tasks?${rangeQuery(window)}`} className="text-sm text-blue-800 underline">← All task types</Link>;
   const picker = <RangePicker path={`/${slug}/tasks/${encodeURIComponent(taskType)}`} window={window} zone={team.timeZone} />;
   if (!detail) {
@@ -71,6 +73,16 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
             </tr>
           ))}
         </Table>
+        <Card title="Over time" description={`Per ${window.byHour ? "hour" : "day"}, production calls. Dashed lines: policy versions published in this window (red: a rollback).`}>
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            {trends.metrics.map((m) => (
+              <div key={m.name}>
+                <h3 className="mb-1 text-sm font-medium text-gray-700">{m.label}</h3>
+                <TrendChart label={`${m.label} over time by model`} format={m.format} models={trends.models} data={m.data} markers={trends.markers} />
+              </div>
+            ))}
+          </div>
+        </Card>
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <Card title="Latency" description="Share of each model's calls by whole-call latency">
             <DistributionChart data={detail.latency} series={detail.modelNames} label="Latency distribution by model" />
