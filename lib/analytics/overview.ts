@@ -5,10 +5,9 @@ import { getCostSeries } from "@/lib/analytics/queries/get-cost-series";
 import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { getSpend } from "@/lib/analytics/queries/get-spend";
 import type { Window } from "@/lib/analytics/range";
-import { combine, costPerSuccessNanos, groupBy, successRate, wilson } from "@/lib/analytics/stats";
+import { combine, costPerSuccessNanos, groupBy, latencyQuantile, successPart, taskWeightedSuccess } from "@/lib/analytics/stats";
 import { timeBuckets } from "@/lib/analytics/series";
 import { addDays, floorHour, localDate, startOfLocalDay } from "@/lib/analytics/time-zone";
-import { quantile } from "@/lib/ingest/histogram";
 import { nanosToDollars } from "@/lib/pricing/money";
 
 const DAY_MS = 86_400_000;
@@ -52,21 +51,23 @@ export async function loadOverview(teamId: TeamId, window: Window, zone: string)
   const production = stats.filter((s) => !s.shadow);
   const total = combine(production);
   const shadowNanos = stats.filter((s) => s.shadow).reduce((n, s) => n + s.costNanos, 0n);
-  const rate = successRate(total);
+  const byTaskType = [...groupBy(production, (s) => s.taskType).values()];
+  // The simulator's "was": each task type's label rate weighted by its tasks, not all labels pooled.
+  const success = taskWeightedSuccess(byTaskType.map(successPart));
   const byModel = [...groupBy(production, (s) => s.model).values()].sort((a, b) => b.calls - a.calls);
-  const byTask = [...groupBy(production, (s) => s.taskType).values()].sort((a, b) => Number(b.costNanos - a.costNanos));
+  const byTask = [...byTaskType].sort((a, b) => Number(b.costNanos - a.costNanos));
   return {
     totals: {
       calls: total.calls,
       tasks: total.tasks,
       costNanos: total.costNanos,
       unpriced: total.unpriced,
-      successRate: rate,
-      interval: wilson(total.success, total.success + total.failure),
+      successRate: success.rate,
+      interval: success.rate === null ? null : { low: success.low!, high: success.high! },
       labeled: total.labeled,
-      costPerSuccessNanos: costPerSuccessNanos(total),
-      latencyP50Ms: quantile(total.latencyHist, 0.5),
-      latencyP95Ms: quantile(total.latencyHist, 0.95),
+      costPerSuccessNanos: costPerSuccessNanos(total, success.rate),
+      latencyP50Ms: latencyQuantile(total, 0.5),
+      latencyP95Ms: latencyQuantile(total, 0.95),
       shadowNanos,
       // Evaluation spend, kept apart from production: shadow calls and LLM-judge verdicts.
       judgeNanos: judge.totalNanos,

@@ -23,6 +23,8 @@ export type ModelStats = {
   latencyHist: Histogram;
   ttftHist: Histogram;
   tpsHist: Histogram;
+  /** Every call's latency and time to first token, where the window is small enough to read them exactly. */
+  exact?: { latencies: number[]; ttfts: number[] };
 };
 
 const NUMBERS = ["calls", "tasks", "inputTokens", "outputTokens", "unpriced", "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed"] as const;
@@ -41,6 +43,10 @@ export function combine(items: ModelStats[], key: Partial<Pick<ModelStats, "task
     out.latencyHist = mergeHistograms(out.latencyHist, s.latencyHist);
     out.ttftHist = mergeHistograms(out.ttftHist, s.ttftHist);
     out.tpsHist = mergeHistograms(out.tpsHist, s.tpsHist);
+  }
+  // Exact values survive a sum only when every part has them.
+  if (items.length > 0 && items.every((s) => s.exact)) {
+    out.exact = { latencies: items.flatMap((s) => s.exact!.latencies), ttfts: items.flatMap((s) => s.exact!.ttfts) };
   }
   return out;
 }
@@ -65,13 +71,50 @@ export function wilson(k: number, n: number, z = 1.959964): { low: number; high:
 }
 
 /**
+ * Success over several populations (task types, or the models of one): each one's rate weighted by its
+ * tasks, so a task type labeled more densely than another does not weigh more. The interval is Wilson's
+ * on the effective sample size of the mixture's variance. Parts without a rate are left out.
+ */
+export function taskWeightedSuccess(parts: { tasks: number; p: number | null; variance: number }[]) {
+  const known = parts.filter((p) => p.p !== null && p.tasks > 0);
+  const knownTasks = known.reduce((n, p) => n + p.tasks, 0);
+  const rate = knownTasks > 0 ? known.reduce((s, p) => s + p.tasks * p.p!, 0) / knownTasks : null;
+  const variance = knownTasks > 0 ? known.reduce((s, p) => s + (p.tasks / knownTasks) ** 2 * p.variance, 0) : 0;
+  let low = rate, high = rate;
+  if (rate !== null && variance > 0 && rate > 0 && rate < 1) {
+    const n = (rate * (1 - rate)) / variance;
+    ({ low, high } = wilson(rate * n, n)!);
+  }
+  return { rate, low, high, variance };
+}
+
+/** A population's observed success as a part of taskWeightedSuccess: its rate and the variance of that estimate. */
+export function successPart(s: Pick<ModelStats, "tasks" | "success" | "failure">) {
+  const n = s.success + s.failure;
+  const p = successRate(s);
+  return { tasks: s.tasks, p, variance: p === null ? 0 : (p * (1 - p)) / n };
+}
+
+/**
  * Spend per successful task: everything spent (retries, escalations, failures) over the tasks expected to
  * have succeeded (tasks × success rate). Null without labels or tasks.
  */
-export function costPerSuccessNanos(s: ModelStats): number | null {
-  const rate = successRate(s);
+export function costPerSuccessNanos(s: Pick<ModelStats, "costNanos" | "tasks" | "success" | "failure">, rate = successRate(s)): number | null {
   if (rate === null || rate === 0 || s.tasks === 0) return null;
   return Number(s.costNanos) / (s.tasks * rate);
+}
+
+/** Nearest-rank quantile of exact values (the histogram's definition, without its 2% bucket error). */
+export function exactQuantile(values: number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
+}
+
+/** Latency (or TTFT) quantile: exact where the calls were read, else from the histogram. */
+export function latencyQuantile(s: Pick<ModelStats, "latencyHist" | "ttftHist" | "exact">, q: number, of: "latency" | "ttft" = "latency") {
+  if (s.exact) return exactQuantile(of === "latency" ? s.exact.latencies : s.exact.ttfts, q);
+  return quantile(of === "latency" ? s.latencyHist : s.ttftHist, q);
 }
 
 const round = (v: number | null, digits = 1) => (v === null ? null : Number(v.toFixed(digits)));
@@ -91,9 +134,9 @@ export function toTaskTypeRow(s: ModelStats) {
     successRate: successRate(s),
     errorRate: s.calls > 0 ? s.errors / s.calls : null,
     escalationRate: s.tasks > 0 ? s.escalations / s.tasks : null,
-    latencyP50Ms: round(quantile(s.latencyHist, 0.5)),
-    latencyP95Ms: round(quantile(s.latencyHist, 0.95)),
-    ttftP50Ms: round(quantile(s.ttftHist, 0.5)),
+    latencyP50Ms: round(latencyQuantile(s, 0.5)),
+    latencyP95Ms: round(latencyQuantile(s, 0.95)),
+    ttftP50Ms: round(latencyQuantile(s, 0.5, "ttft")),
     outputTokensPerSec: round(quantile(s.tpsHist, 0.5), 2),
   };
 }

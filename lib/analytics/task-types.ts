@@ -4,7 +4,7 @@ import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
 import { getStepSuccess, STEP_SAMPLE } from "@/lib/analytics/queries/get-step-success";
 import { toCsv } from "@/lib/analytics/csv";
 import type { Window } from "@/lib/analytics/range";
-import { combine, compareModels, MIN_LABELS, costPerSuccessNanos, groupBy, histogramShares, successRate, toTaskTypeRow, wilson } from "@/lib/analytics/stats";
+import { combine, compareModels, MIN_LABELS, costPerSuccessNanos, groupBy, histogramShares, latencyQuantile, successRate, toTaskTypeRow, wilson } from "@/lib/analytics/stats";
 import { quantile } from "@/lib/ingest/histogram";
 import { cascadeAdvice } from "@/lib/simulate/cascade";
 
@@ -66,9 +66,9 @@ export async function loadTaskTypeDetail(teamId: TeamId, window: Window, taskTyp
       costPerTaskNanos: prod.tasks > 0 && prod.unpriced < prod.calls ? Number(prod.costNanos) / prod.tasks : null,
       costPerSuccessNanos: prod.unpriced < prod.calls ? costPerSuccessNanos(prod) : null,
       unpriced: prod.unpriced,
-      latencyP50Ms: quantile(m.latencyHist, 0.5),
-      latencyP95Ms: quantile(m.latencyHist, 0.95),
-      ttftP50Ms: quantile(m.ttftHist, 0.5),
+      latencyP50Ms: latencyQuantile(m, 0.5),
+      latencyP95Ms: latencyQuantile(m, 0.95),
+      ttftP50Ms: latencyQuantile(m, 0.5, "ttft"),
       tokensPerSec: quantile(m.tpsHist, 0.5),
       meanOutputTokens: m.calls > 0 ? m.outputTokens / m.calls : null,
       errorRate: m.calls > 0 ? m.errors / m.calls : null,

@@ -5,7 +5,7 @@
 // the values of metadata keys a rule tests) differently, each part gets the model's success on the cells it routes, partially pooled toward the
 // task type as a whole (lib/simulate/pooling.ts), so a sharp rule is judged on the traffic it gets.
 import { chooseShares, type Policy } from "@switchyard/sdk";
-import { wilson } from "@/lib/analytics/stats";
+import { taskWeightedSuccess } from "@/lib/analytics/stats";
 import { histogramCount, quantile, scaleHistogram, type Histogram } from "@/lib/ingest/histogram";
 import { cellStart, type Plan } from "@/lib/simulate/plan";
 import { priorStrength, shrink } from "@/lib/simulate/pooling";
@@ -63,21 +63,12 @@ export type TaskTypeResult = {
 type Part = { tasks: number; p: number | null; variance: number; hist: Histogram | null };
 
 /**
- * Adds up parts (the models of a task type, or task types): success is their task-weighted mean, its
- * interval a Wilson interval on the effective sample size of the mixture's variance; latency mixes each
- * part's histogram scaled to its tasks.
+ * Adds up parts (the models of a task type, or task types): success is their task-weighted mean (as the
+ * Overview's); latency mixes each part's histogram scaled to its tasks.
  */
 function tally(parts: Part[], costNanos: number, escalated: number, reviewNanos: number): Tally {
   const tasks = parts.reduce((n, p) => n + p.tasks, 0);
-  const known = parts.filter((p) => p.p !== null && p.tasks > 0);
-  const knownTasks = known.reduce((n, p) => n + p.tasks, 0);
-  const rate = knownTasks > 0 ? known.reduce((s, p) => s + p.tasks * p.p!, 0) / knownTasks : null;
-  const variance = knownTasks > 0 ? known.reduce((s, p) => s + (p.tasks / knownTasks) ** 2 * p.variance, 0) : 0;
-  let low = rate, high = rate;
-  if (rate !== null && variance > 0 && rate > 0 && rate < 1) {
-    const n = (rate * (1 - rate)) / variance;
-    ({ low, high } = wilson(rate * n, n)!);
-  }
+  const { rate, low, high, variance } = taskWeightedSuccess(parts);
   const latency: Histogram = {};
   for (const p of parts) {
     const count = p.hist ? histogramCount(p.hist) : 0;

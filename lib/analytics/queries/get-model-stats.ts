@@ -2,7 +2,7 @@
 import { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
-import { rollupWindow } from "@/lib/analytics/queries/rollup-window";
+import { rollupWindow, TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
 import { addHistogram, type Histogram } from "@/lib/ingest/histogram";
 import type { ModelStats } from "@/lib/analytics/stats";
 
@@ -10,6 +10,12 @@ type Row = Record<string, unknown> & { latency: Histogram[]; ttft: Histogram[] |
 
 /** Into one accumulator: mergeHistograms would copy it once per rollup row. */
 const merge = (hs: Histogram[] | null) => (hs ?? []).reduce<Histogram>(addHistogram, {});
+
+/**
+ * Below this many calls in the window the exact latencies are read from the calls themselves (the scan is
+ * as small as the count), so a handful of calls shows their own p50 and p95 rather than a bucket's value.
+ */
+export const EXACT_LATENCY_MAX_CALLS = 2_000;
 
 /** `latencyOnly`: leave the TTFT and tokens/s histograms empty (the simulator reads only latency; each costs a read). */
 export async function getModelStats(teamId: TeamId, from: Date, to: Date, filter: { taskType?: string } = {}, { latencyOnly = false } = {}): Promise<ModelStats[]> {
@@ -26,6 +32,8 @@ export async function getModelStats(teamId: TeamId, from: Date, to: Date, filter
     FROM ${rollupWindow(teamId, from, to, where)} r
     GROUP BY 1, 2, 3
     ORDER BY 1, 2, 3`;
+  const total = rows.reduce((n, r) => n + Number(r.calls), 0);
+  const exact = !latencyOnly && total > 0 && total <= EXACT_LATENCY_MAX_CALLS ? await getLatencies(teamId, from, to, where) : null;
   return rows.map((r) => ({
     taskType: String(r.taskType),
     model: String(r.model),
@@ -46,5 +54,15 @@ export async function getModelStats(teamId: TeamId, from: Date, to: Date, filter
     latencyHist: merge(r.latency),
     ttftHist: merge(r.ttft),
     tpsHist: merge(r.tps),
+    ...(exact ? { exact: exact.get(`${r.taskType}|${r.model}|${r.shadow}`) ?? { latencies: [], ttfts: [] } } : {}),
   }));
+}
+
+async function getLatencies(teamId: TeamId, from: Date, to: Date, where: Prisma.Sql) {
+  const rows = await db().$queryRaw<{ taskType: string; model: string; shadow: boolean; latencies: number[]; ttfts: number[] }[]>`
+    SELECT "taskType", "model", ("shadowOf" IS NOT NULL) AS shadow, array_agg("latencyMs"::float8) AS latencies,
+           array_remove(array_agg("ttftMs"::float8), NULL) AS ttfts
+    FROM "Call" WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} ${where}
+    GROUP BY 1, 2, 3`;
+  return new Map(rows.map((r) => [`${r.taskType}|${r.model}|${r.shadow}`, { latencies: r.latencies.map(Number), ttfts: r.ttfts.map(Number) }]));
 }
