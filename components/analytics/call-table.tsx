@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { OutcomeBadge, StatusBadge } from "@/components/analytics/outcome-badge";
-import { formatCount, formatDateTime, formatMs, formatUsd } from "@/components/ui/format";
+import { formatCount, formatDateTime, formatMs, usdColumn } from "@/components/ui/format";
 import { Table, Td } from "@/components/ui/table";
 import type { CallListRow } from "@/lib/analytics/queries/list-calls";
 
 /** A short list of related calls (attempts, shadow twins), each linking to its own page. */
 export function RelatedCalls({ caption, calls, slug, zone, current }: { caption: string; calls: CallListRow[]; slug: string; zone: string; current: string }) {
+  const usd = usdColumn(calls.map((c) => c.cost));
   return (
     <Table caption={caption} head={["Attempt", "Time", "Model", "Status", "Outcome", "Latency", "Tokens in / out", "Cost"]}>
       {calls.map((c) => (
@@ -17,7 +18,7 @@ export function RelatedCalls({ caption, calls, slug, zone, current }: { caption:
           <Td><OutcomeBadge outcome={c.outcome} /></Td>
           <Td className="text-right tabular-nums">{formatMs(c.latencyMs)}</Td>
           <Td className="text-right tabular-nums">{formatCount(c.inputTokens)} / {formatCount(c.outputTokens)}</Td>
-          <Td className="text-right tabular-nums">{c.cost === null ? "unpriced" : formatUsd(BigInt(c.cost))}</Td>
+          <Td className="text-right tabular-nums">{c.cost === null ? "unpriced" : usd(c.cost)}</Td>
         </tr>
       ))}
     </Table>

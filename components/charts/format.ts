@@ -1,13 +1,15 @@
 // Value formats the charts and client tables accept by name: formatter functions cannot cross from server
 // to client components.
 import { formatCount, formatDollars, formatMs, formatPercent } from "@/components/ui/format";
+import { formatSpendFixed } from "@/lib/pricing/money";
 
 export type ValueFormat = "usd" | "ms" | "percent" | "count" | "number";
 
-export function formatValue(format: ValueFormat, v: number): string {
+/** `decimals`: a money column's shared precision (columnDecimals), else each amount's own. */
+export function formatValue(format: ValueFormat, v: number, decimals?: number): string {
   switch (format) {
     case "usd":
-      return formatDollars(v);
+      return decimals === undefined ? formatDollars(v) : formatSpendFixed(v * 1e9, decimals);
     case "ms":
       return formatMs(v);
     case "percent":

@@ -20,7 +20,7 @@ export function TrendChart({ label, format, models, data, markers }: Props) {
         <LineChart data={data} margin={{ top: 16, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={colors.gray[200]} vertical={false} />
           <XAxis dataKey="label" tick={{ fill: colors.gray[500] }} tickLine={false} axisLine={false} minTickGap={16} />
-          <YAxis width={64} tick={{ fill: colors.gray[500] }} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatValue(format, v)}
+          <YAxis width={76} tick={{ fill: colors.gray[500] }} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatValue(format, v)}
             domain={[0, (max: number) => (max > 0 ? max : format === "percent" ? 0.01 : 1)]} />
           <Tooltip formatter={(v: number) => formatValue(format, v)} />
           <Legend iconType="circle" iconSize={8} />

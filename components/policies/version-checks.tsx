@@ -43,7 +43,7 @@ function VersionCheckTable({ check, zone }: { check: VersionCheck; zone: string 
           <Fragment key={r.taskType}>
             <tr className={r.successOutside ? "bg-red-50" : "bg-gray-50"}>
               <th scope="rowgroup" colSpan={3} className="px-3 py-2 text-left font-medium">
-                {r.taskType} <span className="font-normal text-gray-600">· {formatCount(r.realized?.tasks ?? 0)} tasks</span>
+                {r.taskType} <span className="font-normal text-gray-600">· {countOf(r.realized?.tasks ?? 0, "task")}</span>
                 {r.successOutside && <span className="ml-1 rounded bg-red-100 px-1 text-xs font-normal text-red-800">success outside the projection</span>}
               </th>
             </tr>

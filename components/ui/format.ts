@@ -1,6 +1,6 @@
 // Display formats shared by the pages. Dates render on the server in the team's time zone, so server and
 // browser output match and every page reads in the same zone.
-import { formatSpend } from "@/lib/pricing/money";
+import { columnDecimals, formatSpend, formatSpendFixed } from "@/lib/pricing/money";
 
 const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
@@ -28,7 +28,10 @@ export const formatCount = (n: number) => counts.format(n);
 /** "1 call", "2,400 calls": a count with its noun. */
 export const countOf = (n: number, noun: string, plural = `${noun}s`) => `${counts.format(n)} ${n === 1 ? noun : plural}`;
 
-export const formatPercent = (v: number | null, digits = 1) => (v === null ? "—" : `${(v * 100).toFixed(digits)}%`);
+/** Negative numbers take the minus sign (U+2212) that money and trends use, never a hyphen. */
+const minus = (text: string) => text.replace(/^-/, "−");
+
+export const formatPercent = (v: number | null, digits = 1) => (v === null ? "—" : minus(`${(v * 100).toFixed(digits)}%`));
 
 export function formatMs(v: number | null) {
   if (v === null) return "—";
@@ -36,6 +39,12 @@ export function formatMs(v: number | null) {
 }
 
 export const formatUsd = (nanos: bigint | number | null) => (nanos === null ? "—" : formatSpend(nanos));
+
+/** A formatter for one table column of nano-dollar amounts: all at the precision the column needs. */
+export function usdColumn(amounts: (bigint | number | string | null)[]) {
+  const decimals = columnDecimals(amounts.map((a) => (a === null ? null : typeof a === "string" ? Number(a) : a)));
+  return (nanos: bigint | number | string) => formatSpendFixed(typeof nanos === "string" ? Number(nanos) : nanos, decimals);
+}
 
 /** Dollars as the API gives them (JSON numbers), formatted like every other amount. */
 export const formatDollars = (dollars: number) => formatSpend(dollars * 1e9);

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { formatValue, type ValueFormat } from "@/components/charts/format";
 import { Money } from "@/components/ui/money";
+import { columnDecimals } from "@/lib/pricing/money";
 
 export type Column = {
   key: string; label: string; format?: ValueFormat | "text"; hrefKey?: string; title?: string;
@@ -16,9 +17,9 @@ export type Column = {
 };
 type Row = Record<string, string | number | null>;
 
-function show(row: Row, c: Column) {
+function show(row: Row, c: Column, decimals?: number) {
   const value = row[c.key];
-  const text = value === null ? null : typeof value === "string" || !c.format || c.format === "text" ? String(value) : formatValue(c.format, value);
+  const text = value === null ? null : typeof value === "string" || !c.format || c.format === "text" ? String(value) : formatValue(c.format, value, decimals);
   return c.money ? <Money text={text} unpriced={Number(row.unpriced ?? 0)} /> : (text ?? "—");
 }
 
@@ -26,6 +27,9 @@ export function SortableTable({ caption, columns, rows, initial }: { caption: st
   const [sort, setSort] = useState(initial);
   const [shown, setShown] = useState(() => new Set(columns.filter((c) => !c.optional).map((c) => c.key)));
   const visible = columns.filter((c) => shown.has(c.key));
+  // Each money column at one precision, so its amounts line up.
+  const decimals = useMemo(() => new Map(columns.filter((c) => c.format === "usd").map((c) =>
+    [c.key, columnDecimals(rows.map((r) => (typeof r[c.key] === "number" ? (r[c.key] as number) * 1e9 : null)))])), [columns, rows]);
   const sorted = useMemo(() => {
     const dir = sort.desc ? -1 : 1;
     return [...rows].sort((a, b) => {
@@ -82,7 +86,7 @@ export function SortableTable({ caption, columns, rows, initial }: { caption: st
               <tr key={i} className="hover:bg-gray-50">
                 {visible.map((c) => (
                   <td key={c.key} className={`whitespace-nowrap px-2 py-2 ${c.format && c.format !== "text" ? "text-right tabular-nums" : ""}`}>
-                    {c.hrefKey && r[c.hrefKey] ? <Link className="font-medium text-blue-800 underline" href={String(r[c.hrefKey])}>{show(r, c)}</Link> : show(r, c)}
+                    {c.hrefKey && r[c.hrefKey] ? <Link className="font-medium text-blue-800 underline" href={String(r[c.hrefKey])}>{show(r, c, decimals.get(c.key))}</Link> : show(r, c, decimals.get(c.key))}
                   </td>
                 ))}
               </tr>

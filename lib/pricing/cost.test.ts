@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costNanos, indexPrices, priceAt, type Price } from "@/lib/pricing/cost";
-import { dollarsToMicros, formatPerMTok, formatSpend, nanosToDollars } from "@/lib/pricing/money";
+import { columnDecimals, dollarsToMicros, formatPerMTok, formatSpend, formatSpendFixed, nanosToDollars } from "@/lib/pricing/money";
 
 const mini: Price = { model: "gpt-5.4-mini", effectiveFrom: new Date("2025-01-01"), inputMicros: 400_000n, outputMicros: 1_600_000n, cachedInputMicros: 40_000n };
 
@@ -51,5 +51,14 @@ describe("formatPerMTok", () => {
 describe("formatSpend", () => {
   it("shows cents from a dollar up and four decimals below", () => {
     expect([32_000_000_000n, 2_400_000n, 0n].map(formatSpend)).toEqual(["$32.00", "$0.0024", "$0.00"]);
+    expect([1_234_567_000_000n, 285_000n, -33_610_000_000n].map(formatSpend)).toEqual(["$1,234.57", "$0.000285", "−$33.61"]);
+  });
+
+  it("gives a column one precision, the most any of its amounts needs", () => {
+    const column = [1_200_000_000n, 140_000n, 2_400_000n, 0n, null];
+    const decimals = columnDecimals(column);
+    expect(decimals).toBe(5);
+    expect(column.map((n) => (n === null ? null : formatSpendFixed(n, decimals)))).toEqual(["$1.20000", "$0.00014", "$0.00240", "$0.00000", null]);
+    expect(columnDecimals([32_000_000_000n, 10_000_000n])).toBe(2);
   });
 });

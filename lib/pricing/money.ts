@@ -26,10 +26,25 @@ export function formatPerMTok(micros: bigint | null): string {
  * (six below a cent) without trailing zeros (a few test calls are not "$0.00", a cost per task of $0.000285 stays readable).
  */
 export function formatSpend(nanos: bigint | number): string {
+  return formatSpendFixed(nanos, spendDecimals(nanos));
+}
+
+/** Nano-dollars with a given number of decimals (a column's: columnDecimals). */
+export function formatSpendFixed(nanos: bigint | number, decimals: number): string {
   const dollars = Number(nanos) / 1e9;
-  const abs = Math.abs(dollars);
-  const text = abs >= 1
-    ? abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    : abs.toFixed(abs >= 0.01 ? 4 : 6).replace(/0+$/, "").replace(/\.(\d?)$/, (_m, d: string) => `.${d.padEnd(2, "0")}`);
+  const text = Math.abs(dollars).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   return `${dollars < 0 ? "−" : ""}$${text}`;
+}
+
+/** The decimals formatSpend gives an amount by itself: 2 from a dollar up, else up to 4 (6 below a cent), trailing zeros dropped. */
+export function spendDecimals(nanos: bigint | number): number {
+  const abs = Math.abs(Number(nanos) / 1e9);
+  if (abs >= 1) return 2;
+  const digits = abs.toFixed(abs >= 0.01 ? 4 : 6).replace(/0+$/, "").split(".")[1] ?? "";
+  return Math.max(2, digits.length);
+}
+
+/** One precision for a column of amounts (the most any of them needs), so its digits line up. */
+export function columnDecimals(amounts: (bigint | number | null)[]): number {
+  return amounts.reduce<number>((d, a) => (a === null || Number(a) === 0 ? d : Math.max(d, spendDecimals(a))), 2);
 }

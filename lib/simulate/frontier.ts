@@ -38,7 +38,7 @@ export function suggest(points: Map<string, FrontierPoint[]>, base: Policy, tole
     reasons.push({
       taskType, model: pick.model,
       why: pick.model === best.model
-        ? `${pick.model} has the best success (${(best.successRate! * 100).toFixed(1)}%, n = ${best.labeled}) and no cheaper model is within ${(tolerance * 100).toFixed(1)} points.`
+        ? `${pick.model} has the best success (${(best.successRate! * 100).toFixed(1)}%, n = ${best.labeled.toLocaleString("en-US")}) and no cheaper model is within ${(tolerance * 100).toFixed(1)} points.`
         : `${pick.model} is within ${((best.successRate! - pick.successRate!) * 100).toFixed(1)} points of ${best.model} (${(pick.successRate! * 100).toFixed(1)}% vs ${(best.successRate! * 100).toFixed(1)}%) at ${Math.round((pick.costPerTaskUsd / best.costPerTaskUsd) * 100)}% of its cost per task.`,
     });
   }

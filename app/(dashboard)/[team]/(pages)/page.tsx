@@ -4,6 +4,7 @@ import { RangePicker } from "@/components/analytics/range-picker";
 import { RankedList } from "@/components/charts/ranked-list";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { ShareChart } from "@/components/charts/share-chart";
+import { TrendCard } from "@/components/charts/trend-card";
 import { InstallSdk } from "@/components/shell/install-sdk";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -12,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview, loadSpendCards } from "@/lib/analytics/overview";
 import { parseRange, type RangeParams } from "@/lib/analytics/range";
+import { loadTrends } from "@/lib/analytics/trends";
 import { requireTeam } from "@/lib/auth/session";
 import { hasTraffic } from "@/lib/ingest/data";
 
@@ -26,7 +28,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
   if (!(await hasTraffic(team.id))) return <>{header()}<InstallSdk slug={slug} what="Spend, success rate and latency" /></>;
 
   const { window, error } = parseRange(await searchParams, team.timeZone);
-  const [spend, view] = await Promise.all([loadSpendCards(team.id, team.timeZone), loadOverview(team.id, window, team.timeZone)]);
+  const [spend, view, trends] = await Promise.all([loadSpendCards(team.id, team.timeZone), loadOverview(team.id, window, team.timeZone), loadTrends(team.id, window, team.timeZone)]);
   const { totals } = view;
   const trend7 = formatTrend(spend.last7.trend.nanos, spend.last7.trend.previousNanos, "7 days");
   const trend30 = formatTrend(spend.last30.trend.nanos, spend.last30.trend.previousNanos, "30 days");
@@ -69,6 +71,9 @@ export default async function OverviewPage({ params, searchParams }: Props) {
               <Card title="Spend by model" description={window.byHour ? "Per hour" : "Per day"}>
                 <SeriesChart data={view.series.data} series={view.series.series} format="usd" label="Spend by model over time" />
               </Card>
+            </div>
+            <div className="lg:col-span-2">
+              <TrendCard trends={trends} byHour={window.byHour} scope="production calls of every task type (success weighs each task type by its tasks; each task type's page has its own)" />
             </div>
             <Card title="Model mix" description="Share of production calls">
               <ShareChart data={view.modelMix} format="count" label="Calls per model" />

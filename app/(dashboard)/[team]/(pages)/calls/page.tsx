@@ -6,7 +6,7 @@ import { RangePicker } from "@/components/analytics/range-picker";
 import { InstallSdk } from "@/components/shell/install-sdk";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
-import { formatCompactCount, formatCount, formatDateTime, formatMs, formatShortDateTime, formatUsd } from "@/components/ui/format";
+import { formatCompactCount, formatCount, formatDateTime, formatMs, formatShortDateTime, usdColumn } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { COUNT_CAP, loadCalls, parseCallFilters } from "@/lib/analytics/calls";
@@ -27,6 +27,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const { window, error } = parseRange(search, team.timeZone);
   const { filters, errors } = parseCallFilters(search);
   const { rows, next, dimensions, matching } = await loadCalls(team.id, window, filters);
+  const usd = usdColumn(rows.map((c) => c.cost));
   const path = `/${slug}/calls`;
   const range = Object.fromEntries(new URLSearchParams(rangeQuery(window)));
   const { cursor: _cursor, ...kept } = filters;
@@ -67,7 +68,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
               <Td className="text-right tabular-nums">{formatMs(c.latencyMs)}</Td>
               <Td className="text-right tabular-nums">{formatMs(c.ttftMs)}</Td>
               <Td className="text-right tabular-nums"><span title={`${formatCount(c.inputTokens)} in, ${formatCount(c.outputTokens)} out`}>{formatCompactCount(c.inputTokens)} / {formatCompactCount(c.outputTokens)}</span></Td>
-              <Td className="text-right tabular-nums">{c.cost === null ? "unpriced" : formatUsd(BigInt(c.cost))}</Td>
+              <Td className="text-right tabular-nums">{c.cost === null ? "unpriced" : usd(c.cost)}</Td>
               <Td>{c.traceId ? <Link className="text-blue-800 underline" href={`/${slug}/traces/${encodeURIComponent(c.traceId)}`}>{c.stepIndex === null ? "run" : `step ${c.stepIndex}`}</Link> : "—"}</Td>
             </tr>
           ))}

@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { countOf, formatCount, formatDollars, formatPercent } from "@/components/ui/format";
+import { countOf, formatCount, formatDollars, formatPercent, usdColumn } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td } from "@/components/ui/table";
@@ -36,6 +36,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
   const { window, error } = parseRange(search, team.timeZone);
   const view = await loadSimulatePage(team.id, window, search);
   const { result } = view;
+  const totalCost = usdColumn(result.byTaskType.flatMap((r) => [r.baseline.totalCostUsd * 1e9, r.projected.totalCostUsd * 1e9]));
   const path = `/${slug}/simulate`;
   const keep = { start: view.start, review: String(view.assumptions.reviewCostPerFailureUsd), minSamples: String(view.assumptions.minSamples) };
   return (
@@ -87,7 +88,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
           <tr key={r.taskType} className="align-top">
             <Td className="font-medium">{r.taskType}</Td>
             <Td className="tabular-nums">{formatCount(r.tasks)}</Td>
-            <Td className="tabular-nums">{formatDollars(r.baseline.totalCostUsd)} → {formatDollars(r.projected.totalCostUsd)}</Td>
+            <Td className="tabular-nums">{totalCost(r.baseline.totalCostUsd * 1e9)} → {totalCost(r.projected.totalCostUsd * 1e9)}</Td>
             <Td className="tabular-nums">
               {success(r.baseline)}<br />→ {success(r.projected)}
               <OffPolicyNote estimate={r.offPolicy} className="mt-1" />
@@ -102,7 +103,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
                   <div className="text-gray-600">Where the policy routes it:</div>
                   {r.coverage.map((c, i) => Object.entries(c.evidence).map(([m, e]) => (
                     <div key={`${i}-${m}`}>
-                      {formatCount(c.tasks)} tasks → {(c.routes[m] ?? 0) < 1 ? `${formatPercent(c.routes[m] ?? 0, 0)} ` : ""}{m}: {formatCount(e.labeled)} labels, {formatPercent(e.successRate)}{" "}
+                      {countOf(Math.round(c.tasks), "task")} → {(c.routes[m] ?? 0) < 1 ? `${formatPercent(c.routes[m] ?? 0, 0)} ` : ""}{m}: {countOf(e.labeled, "label")}, {formatPercent(e.successRate)}{" "}
                       <span className={e.pooled ? "text-amber-800" : "text-gray-500"}>{e.pooled ? "(pooled: thin)" : "(own evidence)"}</span>
                     </div>
                   )))}

@@ -6,7 +6,7 @@ import { RangePicker } from "@/components/analytics/range-picker";
 import { InstallSdk } from "@/components/shell/install-sdk";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
-import { formatDateTime, formatMs, formatUsd } from "@/components/ui/format";
+import { formatDateTime, formatMs, usdColumn } from "@/components/ui/format";
 import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
@@ -29,6 +29,7 @@ export default async function TracesPage({ params, searchParams }: Props) {
   const { window, error } = parseRange(search, team.timeZone);
   const { filters, errors } = parseTraceFilters(search);
   const [{ rows, next }, dimensions] = await Promise.all([loadTraces(team.id, window, filters), listDimensions(team.id)]);
+  const usd = usdColumn(rows.map((t) => t.cost));
   const path = `/${slug}/traces`;
   const range = Object.fromEntries(new URLSearchParams(rangeQuery(window)));
   const { cursor: _cursor, ...kept } = filters;
@@ -54,7 +55,7 @@ export default async function TracesPage({ params, searchParams }: Props) {
               <Td><OutcomeBadge outcome={t.traceOutcome} /></Td>
               <Td className="text-right tabular-nums">{t.failures}</Td>
               <Td className="text-right tabular-nums">{formatMs(t.latencyMs)}</Td>
-              <Td className="text-right tabular-nums"><Money text={t.cost === null ? null : formatUsd(BigInt(t.cost))} unpriced={t.unpriced} /></Td>
+              <Td className="text-right tabular-nums"><Money text={t.cost === null ? null : usd(t.cost)} unpriced={t.unpriced} /></Td>
             </tr>
           ))}
         </Table>

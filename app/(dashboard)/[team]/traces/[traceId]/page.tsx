@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { OutcomeBadge, StatusBadge } from "@/components/analytics/outcome-badge";
 import { TraceWaterfall } from "@/components/analytics/trace-waterfall";
 import { Card } from "@/components/ui/card";
-import { formatCount, formatDateTime, formatMs, formatUsd } from "@/components/ui/format";
+import { formatCount, formatDateTime, formatMs, formatUsd, usdColumn } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { loadTrace } from "@/lib/analytics/calls";
@@ -19,6 +19,7 @@ export default async function TracePage({ params }: { params: Promise<{ team: st
   const traceId = decodeSegment(raw);
   if (traceId === null) notFound();
   const { steps, label } = await loadTrace(team.id, traceId);
+  const usd = usdColumn(steps.map((s) => s.cost));
   if (steps.length === 0) notFound();
   const total = steps.reduce((n, s) => n + BigInt(s.cost ?? 0), 0n);
   const unpriced = steps.filter((s) => s.cost === null).length;
@@ -48,7 +49,7 @@ export default async function TracePage({ params }: { params: Promise<{ team: st
               <Td className="text-right tabular-nums">{formatMs(s.latencyMs)}</Td>
               <Td className="text-right tabular-nums">{formatCount(s.inputTokens)} / {formatCount(s.outputTokens)}</Td>
               <Td className="text-right tabular-nums">{s.toolCallCount}</Td>
-              <Td className="text-right tabular-nums">{s.cost === null ? "unpriced" : formatUsd(BigInt(s.cost))}</Td>
+              <Td className="text-right tabular-nums">{s.cost === null ? "unpriced" : usd(s.cost)}</Td>
             </tr>
           ))}
         </Table>

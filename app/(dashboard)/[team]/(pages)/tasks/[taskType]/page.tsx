@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { SuccessBar } from "@/components/analytics/success-bar";
 import { DistributionChart } from "@/components/charts/distribution-chart";
-import { TrendChart } from "@/components/charts/trend-chart";
+import { TrendCard } from "@/components/charts/trend-card";
 import { CascadeNote } from "@/components/simulate/cascade-note";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
-import { formatCount, formatMs, formatPercent, formatUsd } from "@/components/ui/format";
+import { formatCount, formatMs, formatPercent, usdColumn } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { parseRange, rangeQuery, type RangeParams } from "@/lib/analytics/range";
@@ -43,6 +43,8 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
       </>
     );
   }
+  const perTask = usdColumn(detail.models.map((m) => m.costPerTaskNanos));
+  const perSuccess = usdColumn(detail.models.map((m) => m.costPerSuccessNanos));
   return (
     <>
       <PageHeader title={taskType} description="Its models side by side. Success counts every label of a model, shadow evaluations included." actions={picker} />
@@ -61,8 +63,8 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
               <Td className="font-medium">{m.model}</Td>
               <Td><SuccessBar rate={m.successRate} interval={m.interval} labeled={m.labeled} shadowLabeled={m.shadowLabeled} /></Td>
               <Td className="text-right tabular-nums">{formatCount(m.calls)}{m.shadowCalls > 0 && <span className="block text-xs text-gray-500">{formatCount(m.shadowCalls)} shadow</span>}</Td>
-              <Td className="text-right tabular-nums"><Money text={m.costPerTaskNanos === null ? null : formatUsd(m.costPerTaskNanos)} unpriced={m.unpriced} /></Td>
-              <Td className="text-right tabular-nums"><Money text={m.costPerSuccessNanos === null ? null : formatUsd(m.costPerSuccessNanos)} unpriced={m.unpriced} /></Td>
+              <Td className="text-right tabular-nums"><Money text={m.costPerTaskNanos === null ? null : perTask(m.costPerTaskNanos)} unpriced={m.unpriced} /></Td>
+              <Td className="text-right tabular-nums"><Money text={m.costPerSuccessNanos === null ? null : perSuccess(m.costPerSuccessNanos)} unpriced={m.unpriced} /></Td>
               <Td className="text-right tabular-nums">{formatMs(m.latencyP50Ms)} / {formatMs(m.latencyP95Ms)}</Td>
               <Td className="text-right tabular-nums">{formatMs(m.ttftP50Ms)}</Td>
               <Td className="text-right tabular-nums">
@@ -73,16 +75,7 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
             </tr>
           ))}
         </Table>
-        <Card title="Over time" description={`Per ${window.byHour ? "hour" : "day"}, production calls. Dashed lines: policy versions published in this window (red: a rollback).`}>
-          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-            {trends.metrics.map((m) => (
-              <div key={m.name}>
-                <h3 className="mb-1 text-sm font-medium text-gray-700">{m.label}</h3>
-                <TrendChart label={`${m.label} over time by model`} format={m.format} models={trends.models} data={m.data} markers={trends.markers} />
-              </div>
-            ))}
-          </div>
-        </Card>
+        <TrendCard trends={trends} byHour={window.byHour} scope="production calls" />
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <Card title="Latency" description="Share of each model's calls by whole-call latency">
             <DistributionChart data={detail.latency} series={detail.modelNames} label="Latency distribution by model" />
