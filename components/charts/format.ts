@@ -1,6 +1,8 @@
 // Value formats the charts and client tables accept by name: formatter functions cannot cross from server
 // to client components.
 import { formatCount, formatDollars, formatMs, formatPercent } from "@/components/ui/format";
+import colors from "tailwindcss/colors";
+import { modelColor } from "@/lib/analytics/model-colors";
 import { formatSpendFixed } from "@/lib/pricing/money";
 
 export type ValueFormat = "usd" | "ms" | "percent" | "count" | "number";
@@ -20,3 +22,6 @@ export function formatValue(format: ValueFormat, v: number, decimals?: number): 
       return v.toFixed(1);
   }
 }
+
+/** A model's colour as a hex value, for charts drawn with recharts directly (Tremor takes the colour's name). */
+export const modelHex = (model: string) => (colors as unknown as Record<string, Record<number, string>>)[modelColor(model)]?.[500] ?? colors.gray[500];

@@ -1,19 +1,37 @@
 "use client";
-// Cost per task against success rate, one point per model: the trade-off of a task type at a glance.
-import { ScatterChart } from "@tremor/react";
-import { formatValue } from "@/components/charts/format";
-import { modelColors } from "@/lib/analytics/model-colors";
+// Cost per task against success rate, one bubble per model: the trade-off of a task type at a glance.
+// recharts directly (Tremor's scatter has no axis titles and clips bubbles at the plot's edge): the axes
+// leave room around the extreme points and say what they measure.
+import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
+import colors from "tailwindcss/colors";
+import { formatValue, modelHex } from "@/components/charts/format";
+import { formatCount } from "@/components/ui/format";
 
 type Point = { model: string; costPerTaskUsd: number; successRate: number | null; labeled: number };
 
 export function FrontierChart({ points, label }: { points: Point[]; label: string }) {
-  const data = points.filter((p) => p.successRate !== null).map((p) => ({ ...p, success: p.successRate! }));
+  const data = points.filter((p) => p.successRate !== null);
+  const maxCost = Math.max(...data.map((d) => d.costPerTaskUsd), 0);
+  const minSuccess = Math.min(...data.map((d) => d.successRate!), 1);
+  // 15% of room right of the dearest model and below the weakest, so no bubble is cut at the edge.
+  const xDomain = [0, maxCost > 0 ? maxCost * 1.15 : 1];
+  const yDomain = [Math.max(0, minSuccess - Math.max(0.05, (1 - minSuccess) * 0.15)), 1];
+  const tick = { fill: colors.gray[500] };
   return (
-    <figure aria-label={label} data-chart="frontier">
-      <ScatterChart className="h-48" data={data} category="model" x="costPerTaskUsd" y="success" size="labeled"
-        colors={modelColors(data.map((d) => d.model))} valueFormatter={{ x: (v) => formatValue("usd", v), y: (v) => formatValue("percent", v) }}
-        minYValue={Math.max(0, Math.min(...data.map((d) => d.success)) - 0.05)} maxYValue={1} yAxisWidth={56} showAnimation={false}
-        sizeRange={[80, 300]} showLegend />
+    <figure aria-label={label} data-chart="frontier" className="h-64 text-xs">
+      <ResponsiveContainer width="100%" height="100%">
+        <ScatterChart margin={{ top: 12, right: 16, bottom: 20, left: 8 }}>
+          <CartesianGrid stroke={colors.gray[200]} />
+          <XAxis type="number" dataKey="costPerTaskUsd" name="Cost per task" domain={xDomain} tick={tick} tickFormatter={(v: number) => formatValue("usd", v)}
+            label={{ value: "Cost per task", position: "insideBottom", offset: -12, fill: colors.gray[600] }} tickCount={4} />
+          <YAxis type="number" dataKey="successRate" name="Success" domain={yDomain} tick={tick} width={56} tickFormatter={(v: number) => formatValue("percent", v)}
+            label={{ value: "Success", angle: -90, position: "insideLeft", offset: 4, fill: colors.gray[600] }} />
+          <ZAxis type="number" dataKey="labeled" range={[60, 400]} name="Labels" />
+          <Tooltip formatter={(v: number, name: string) => (name === "Cost per task" ? formatValue("usd", v) : name === "Success" ? formatValue("percent", v) : formatCount(v))} />
+          <Legend iconType="circle" iconSize={8} verticalAlign="top" />
+          {data.map((d) => <Scatter key={d.model} name={d.model} data={[d]} fill={modelHex(d.model)} isAnimationActive={false} />)}
+        </ScatterChart>
+      </ResponsiveContainer>
     </figure>
   );
 }

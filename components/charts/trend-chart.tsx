@@ -4,14 +4,13 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import colors from "tailwindcss/colors";
 import { formatValue, type ValueFormat } from "@/components/charts/format";
-import { modelColor } from "@/lib/analytics/model-colors";
+import { modelHex } from "@/components/charts/format";
 
 type Props = {
   label: string; format: ValueFormat; models: string[]; data: Record<string, string | number | null>[];
   markers: { label: string; version: number; rollback: boolean }[];
 };
 
-const hex = (model: string) => (colors as unknown as Record<string, Record<number, string>>)[modelColor(model)]?.[500] ?? colors.gray[500];
 
 export function TrendChart({ label, format, models, data, markers }: Props) {
   return (
@@ -28,7 +27,7 @@ export function TrendChart({ label, format, models, data, markers }: Props) {
             <ReferenceLine key={m.version} x={m.label} stroke={m.rollback ? colors.red[500] : colors.gray[700]} strokeDasharray="4 3"
               label={{ value: `v${m.version}${m.rollback ? " rollback" : ""}`, position: "top", fill: colors.gray[700], fontSize: 11 }} />
           ))}
-          {models.map((m) => <Line key={m} type="monotone" dataKey={m} stroke={hex(m)} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />)}
+          {models.map((m) => <Line key={m} type="monotone" dataKey={m} stroke={modelHex(m)} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />)}
         </LineChart>
       </ResponsiveContainer>
     </figure>

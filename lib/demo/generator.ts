@@ -5,6 +5,8 @@ import {
   FAILING_STEP_WEIGHTS, LABELED_SHARE, MINI, NANO, NANO_SHARE, SPEED, successRate, TASK_MIX, TOKENS, TOOLS, TRAJECTORY_SUCCESS,
   type Model, type TaskType,
 } from "@/lib/demo/profiles";
+import { demoRouting } from "@/lib/demo/policies";
+import type { Policy } from "@switchyard/sdk/core";
 
 export type DemoEvent = Record<string, unknown> & { id: string; timestamp: number };
 export type DemoDay = { events: DemoEvent[]; traceLabels: { traceId: string; outcome: "success" | "failure" }[] };
@@ -53,7 +55,10 @@ function contentOf(task: TaskType, id: string, ok: boolean, malformed: boolean, 
   }
 }
 
-export function generateDay(random: Random, dayStart: Date, dayIndex: number, withContent = false): DemoDay {
+/** The policy version in force at a moment (lib/demo/policies.ts); without one, the profiles' shares, unstamped. */
+export type RoutingAt = (ts: number) => { version: number; policy: Policy };
+
+export function generateDay(random: Random, dayStart: Date, dayIndex: number, withContent = false, routingAt?: RoutingAt): DemoDay {
   const events: DemoEvent[] = [];
   const traceLabels: DemoDay["traceLabels"] = [];
   let n = 0;
@@ -73,7 +78,12 @@ export function generateDay(random: Random, dayStart: Date, dayIndex: number, wi
     const task = pickWeighted(random, TASK_MIX);
     const hour = Number(pickWeighted(random, HOUR_WEIGHTS));
     const ts = dayStart.getTime() + hour * 3_600_000 + Math.floor(random() * 3_600_000);
-    const model: Model = chance(random, NANO_SHARE[task]) ? NANO : MINI;
+    const inForce = routingAt?.(ts);
+    const routing = inForce ? demoRouting(inForce.policy, task, {}) : null;
+    const model: Model = chance(random, routing ? routing.nanoShare : NANO_SHARE[task]) ? NANO : MINI;
+    // Every call carries the version in force; a first attempt also its rule and the chance it had of this model.
+    const stamp = inForce ? { policyVersion: inForce.version } : {};
+    const routed = inForce ? { ...stamp, ...(routing!.ruleId ? { ruleId: routing!.ruleId } : {}), propensity: routing!.shares.find((s) => s.model === model)!.share } : {};
     const metadata = { feature: pickWeighted(random, FEATURES), tier: pickWeighted(random, TIERS) };
     const size = TOKENS[task];
 
@@ -88,7 +98,7 @@ export function generateDay(random: Random, dayStart: Date, dayIndex: number, wi
         const output = Math.round(logNormal(random, size.output, 0.3));
         emit(task, { model, ts: ts + i * 2500, input, output, streamed: true }, {
           traceId, stepIndex: i, toolCount: TOOLS.length, toolCallCount: i < last || !succeeds ? 1 : 0,
-          outcome: i === failAt ? "failure" : "success", metadata,
+          outcome: i === failAt ? "failure" : "success", metadata, ...routed,
         });
       }
       traceLabels.push({ traceId, outcome: succeeds ? "success" : "failure" });
@@ -104,7 +114,7 @@ export function generateDay(random: Random, dayStart: Date, dayIndex: number, wi
     const ok = chance(random, successRate(task, model, input));
     const captured = withContent && !apiError ? contentOf(task, `${dayIndex}-${t}`, ok, malformed, t) : null;
     const first = emit(task, call, {
-      metadata, ...captured,
+      metadata, ...captured, ...routed,
       ...(apiError ? { status: "error", errorType: pickWeighted(random, { api_error: 2, timeout: 2, rate_limit: 1 }), outputTokens: 0 } : {}),
       ...(malformed ? { errorType: "malformed_output", outcome: "failure" } : labeled && !apiError ? { outcome: ok ? "success" : "failure" } : {}),
     });
@@ -112,7 +122,7 @@ export function generateDay(random: Random, dayStart: Date, dayIndex: number, wi
     // The team's policy escalates nano errors and malformed output to mini.
     if (model === NANO && (apiError || malformed)) {
       emit(task, { ...call, model: MINI, ts: ts + 1500 }, {
-        attempt: 2, parentId: first.id, escalatedFrom: NANO, metadata,
+        attempt: 2, parentId: first.id, escalatedFrom: NANO, metadata, ...stamp,
         ...(labeled || malformed ? { outcome: chance(random, successRate(task, MINI, input)) ? "success" : "failure" } : {}),
       });
     }
@@ -123,7 +133,7 @@ export function generateDay(random: Random, dayStart: Date, dayIndex: number, wi
       const shadowOk = judged && chance(random, successRate(task, NANO, input));
       // Unlabelled shadow answers are captured as if right or wrong by the same draw pattern (no extra draws).
       emit(task, { ...call, model: NANO, ts: ts + 200 }, {
-        shadowOf: first.id, metadata,
+        shadowOf: first.id, metadata, ...stamp,
         ...(withContent ? contentOf(task, `${dayIndex}-${t}-shadow`, judged ? shadowOk : ok, false, t) : {}),
         ...(judged ? { outcome: shadowOk ? "success" : "failure" } : {}),
       });

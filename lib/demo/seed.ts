@@ -13,6 +13,9 @@ import { applyOutcomes } from "@/lib/outcomes/mutations";
 import { findOwnedTeamByName } from "@/lib/teams/data";
 import { setContentCapture } from "@/lib/teams/mutations";
 import { seedDemoEvidence } from "@/lib/demo/evidence";
+import { DEMO_VERSIONS, demoVersionAt } from "@/lib/demo/policies";
+import { db } from "@/lib/db";
+import { publishPolicy, rollbackPolicy } from "@/lib/policies/mutations";
 
 export const DEMO_USER = { email: "demo@switchyard.local", password: "switchyard-demo" };
 export const DEMO_TEAM = "Demo";
@@ -43,13 +46,32 @@ async function store(teamId: TeamId, day: ReturnType<typeof generateDay>) {
   return day.events.length;
 }
 
+/**
+ * The versions the traffic was routed by, published through the same code as the editor's (gate, override,
+ * rollback), then dated where they took effect. Once: a team that has published already keeps its own history.
+ */
+async function seedDemoPolicies(teamId: TeamId, userId: string, span: { start: number; end: number }) {
+  if (await getInstanceSetting("demo_policies_done")) return;
+  if ((await db().policyVersion.count({ where: { teamId } })) === 0) {
+    for (const v of DEMO_VERSIONS) {
+      const version = "rollbackTo" in v ? await rollbackPolicy(teamId, { userId }, v.rollbackTo, v.message)
+        : await publishPolicy(teamId, { userId }, v.policy, v.message);
+      const at = new Date(span.start + v.at * (span.end - span.start));
+      await db().policyVersion.update({ where: { teamId_version: { teamId, version: Number(version) } }, data: { publishedAt: at } });
+    }
+  }
+  await setInstanceSetting("demo_policies_done", "1");
+}
+
 /** Seeds (or finishes seeding) the demo team; `log` receives progress lines. Returns the team's slug. */
 export async function seedDemo(log: (line: string) => void = () => undefined, days = 30) {
   const { teamId, slug, userId } = await demoTeam();
   // The 30 days end with the day seeding first began (up to that moment), so a resumed run makes the same traffic.
   const anchor = Number(await getOrCreateInstanceSetting("demo_anchor", () => String((Math.floor(Date.now() / DAY_MS) + 1) * DAY_MS)));
   const done = Number((await getInstanceSetting("demo_days_done")) ?? 0);
+  const span = { start: anchor - days * DAY_MS, end: anchor };
   if (done >= days) {
+    await seedDemoPolicies(teamId, userId, span);
     await seedDemoEvidence(teamId, userId, anchor, log);
     return { slug, calls: 0 };
   }
@@ -59,12 +81,14 @@ export async function seedDemo(log: (line: string) => void = () => undefined, da
   let calls = 0;
   for (let d = done; d < days; d++) {
     const dayStart = new Date(anchor - (days - d) * DAY_MS);
-    const day = generateDay(seeded(7919 * (d + 1)), dayStart, d, d >= days - CONTENT_DAYS);
+    const routingAt = (ts: number) => demoVersionAt(ts, span.start, span.end);
+    const day = generateDay(seeded(7919 * (d + 1)), dayStart, d, d >= days - CONTENT_DAYS, routingAt);
     const now = Date.now();
     calls += await store(teamId, { events: day.events.filter((e) => e.timestamp <= now), traceLabels: day.traceLabels });
     await setInstanceSetting("demo_days_done", String(d + 1));
     if ((d + 1) % 5 === 0) log(`demo traffic: ${d + 1}/${days} days, ${calls.toLocaleString("en-US")} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  await seedDemoPolicies(teamId, userId, span);
   await seedDemoEvidence(teamId, userId, anchor, log);
   return { slug, calls };
 }

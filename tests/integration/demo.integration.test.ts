@@ -48,5 +48,41 @@ describe("demo seeding", () => {
 
     expect(await seedDemo(() => undefined, 2)).toEqual({ slug: "demo", calls: 0 });
     expect(await db().call.count({ where: { teamSeq: team.seq } })).toBe(first.calls);
+    expect(await db().policyVersion.count({ where: { teamId: team.id } })).toBe(3);
+  });
+
+  it("routes the traffic by a policy history it then publishes: a split, extraction on nano, a rollback", async () => {
+    await setInstanceSetting("demo_anchor", String(Date.UTC(2026, 10, 4)));
+    await seedDemo(() => undefined, 2);
+    const team = await db().team.findUniqueOrThrow({ where: { slug: "demo" } });
+    const versions = await db().policyVersion.findMany({ where: { teamId: team.id }, orderBy: { version: "asc" } });
+    expect(versions.map((v) => [v.version, v.message])).toEqual([
+      [1, "Split each task type between nano and mini as measured"],
+      [2, "Extraction to nano: shadow calls put it within a few points"],
+      [3, "Rollback to version 1"],
+    ]);
+    expect(versions[2].policy).toEqual(versions[0].policy);
+    // Dated where they took effect: the span's start, 80% and 88% of the two days.
+    const start = Date.UTC(2026, 10, 2);
+    expect(versions.map((v) => v.publishedAt.getTime() - start)).toEqual([0, 0.8, 0.88].map((f) => Math.round(f * 2 * 86_400_000)));
+    const audit = await db().auditEntry.findMany({ where: { teamId: team.id, action: { in: ["policy.publish", "policy.rollback"] } } });
+    expect(audit.map((a) => a.action).sort()).toEqual(["policy.publish", "policy.publish", "policy.rollback"]);
+
+    // Each first attempt carries the version in force at its time, its rule and its propensity.
+    const stamped = await db().$queryRaw<{ version: number; from: Date; to: Date; extract: bigint; nano: bigint; unstamped: bigint }[]>`
+      SELECT "policyVersion" AS version, min("ts") AS "from", max("ts") AS "to", count(*) FILTER (WHERE "taskType" = 'extract') AS extract,
+             count(*) FILTER (WHERE "taskType" = 'extract' AND "model" = 'gpt-5.4-nano') AS nano,
+             count(*) FILTER (WHERE "propensity" IS NULL) AS unstamped
+      FROM "Call" WHERE "teamSeq" = ${team.seq} AND "attempt" = 1 AND "shadowOf" IS NULL GROUP BY 1 ORDER BY 1`;
+    expect(stamped.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(stamped.every((r) => r.unstamped === 0n)).toBe(true);
+    for (const [i, r] of stamped.entries()) {
+      expect(r.from.getTime()).toBeGreaterThanOrEqual(versions[i].publishedAt.getTime());
+      if (versions[i + 1]) expect(r.to.getTime()).toBeLessThan(versions[i + 1].publishedAt.getTime());
+    }
+    // Version 2 sent every extraction to nano; the others about a quarter.
+    expect(stamped[1].nano).toBe(stamped[1].extract);
+    expect(Number(stamped[0].nano) / Number(stamped[0].extract)).toBeGreaterThan(0.15);
+    expect(Number(stamped[0].nano) / Number(stamped[0].extract)).toBeLessThan(0.35);
   });
 });

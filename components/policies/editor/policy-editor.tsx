@@ -112,7 +112,8 @@ export function PolicyEditor({ slug, initial, draft, models, taskTypes, canSave,
         </div>
       </div>
 
-      <div className="space-y-4">
+      {/* Sticky beside the rules: the preview and Publish stay in view while a rule far down is edited. */}
+      <div className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
         <PreviewPanel slug={slug} policy={policy} valid={checked.success} />
         {canSave && (
           <form action={save} className="space-y-2 rounded-lg border border-gray-200 bg-white p-4" aria-label="Save draft">

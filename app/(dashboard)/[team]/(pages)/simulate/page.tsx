@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { FrontierChart } from "@/components/charts/frontier-chart";
 import { InlineAction } from "@/components/settings/inline-action";
@@ -83,9 +84,10 @@ export default async function SimulatePage({ params, searchParams }: Props) {
       </div>
 
       <h2 className="mb-3 mt-8 text-lg font-semibold">By task type</h2>
-      <Table caption="Projection by task type" head={["Task type", "Tasks", "Total cost", "Success", "Model mix", "Evidence (labels, success; shadow coverage)", "Warnings"]}>
+      <Table caption="Projection by task type" head={["Task type", "Tasks", "Total cost", "Success", "Model mix", "Evidence (labels, success; shadow coverage)"]}>
         {result.byTaskType.map((r) => (
-          <tr key={r.taskType} className="align-top">
+          <Fragment key={r.taskType}>
+          <tr className="align-top">
             <Td className="font-medium">{r.taskType}</Td>
             <Td className="tabular-nums">{formatCount(r.tasks)}</Td>
             <Td className="tabular-nums">{totalCost(r.baseline.totalCostUsd * 1e9)} → {totalCost(r.projected.totalCostUsd * 1e9)}</Td>
@@ -110,14 +112,22 @@ export default async function SimulatePage({ params, searchParams }: Props) {
                 </div>
               )}
             </Td>
-            <Td className="whitespace-normal text-xs text-amber-800">{r.warnings.map((w) => <p key={w.code + w.model} className="max-w-xs">{w.message}</p>)}</Td>
           </tr>
+          {/* Warnings under their task type across the table: a column of its own was pushed off-screen. */}
+          {r.warnings.length > 0 && (
+            <tr>
+              <td colSpan={6} className="px-2 pb-2 text-xs text-amber-800">
+                {r.warnings.map((w) => <p key={w.code + w.model}>⚠ {w.message}</p>)}
+              </td>
+            </tr>
+          )}
+          </Fragment>
         ))}
       </Table>
 
       <h2 className="mb-3 mt-8 text-lg font-semibold">Cost against success</h2>
       <p className="mb-3 text-sm text-gray-600">Each priced model with labels on the task type, as if it served every task (bubble size: labels).</p>
-      <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         {Object.entries(view.frontier).map(([taskType, points]) => (
           <Card key={taskType} title={taskType}>
             <FrontierChart points={points} label={`Cost per task against success on ${taskType}`} />
