@@ -66,6 +66,9 @@ async function seedDemoPolicies(teamId: TeamId, userId: string, span: { start: n
 /** Seeds (or finishes seeding) the demo team; `log` receives progress lines. Returns the team's slug. */
 export async function seedDemo(log: (line: string) => void = () => undefined, days = 30) {
   const { teamId, slug, userId } = await demoTeam();
+  // For the banner on the demo team's pages (lib/demo/progress.ts).
+  await setInstanceSetting("demo_team", teamId);
+  await setInstanceSetting("demo_days", String(days));
   // The 30 days end with the day seeding first began (up to that moment), so a resumed run makes the same traffic.
   const anchor = Number(await getOrCreateInstanceSetting("demo_anchor", () => String((Math.floor(Date.now() / DAY_MS) + 1) * DAY_MS)));
   const done = Number((await getInstanceSetting("demo_days_done")) ?? 0);

@@ -6,6 +6,8 @@ import { checkedTeamId } from "@/lib/auth/team-id";
 import { listEvaluators } from "@/lib/evaluators/data";
 import { getAgreement, getReviewCost } from "@/lib/review/data";
 import { setInstanceSetting } from "@/lib/instance/mutations";
+import { getDemoProgress } from "@/lib/demo/progress";
+import { makeOwner } from "@/tests/factories";
 
 describe("demo seeding", () => {
   it("creates the demo user and team and stores the generated days through the ingest path, once", async () => {
@@ -49,6 +51,20 @@ describe("demo seeding", () => {
     expect(await seedDemo(() => undefined, 2)).toEqual({ slug: "demo", calls: 0 });
     expect(await db().call.count({ where: { teamSeq: team.seq } })).toBe(first.calls);
     expect(await db().policyVersion.count({ where: { teamId: team.id } })).toBe(3);
+  });
+
+  it("reports its progress to the demo team's pages until the evidence is in, and to no other team", async () => {
+    const { team } = await makeOwner();
+    await setInstanceSetting("demo_team", team.id);
+    await setInstanceSetting("demo_days", "30");
+    await setInstanceSetting("demo_days_done", "12");
+    await setInstanceSetting("demo_evidence_done", ""); // as before the evidence (seeding's flags are non-empty)
+    expect(await getDemoProgress(team.id)).toEqual({ daysDone: 12, days: 30, phase: "traffic" });
+    expect(await getDemoProgress("another-team")).toBeNull();
+    await setInstanceSetting("demo_days_done", "30");
+    expect(await getDemoProgress(team.id)).toEqual({ daysDone: 30, days: 30, phase: "evidence" });
+    await setInstanceSetting("demo_evidence_done", "1");
+    expect(await getDemoProgress(team.id)).toBeNull();
   });
 
   it("routes the traffic by a policy history it then publishes: a split, extraction on nano, a rollback", async () => {

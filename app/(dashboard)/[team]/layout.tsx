@@ -1,15 +1,18 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { requireTeam } from "@/lib/auth/session";
 import { listTeamsForUser } from "@/lib/teams/data";
+import { SeedingBanner } from "@/components/shell/seeding-banner";
+import { getDemoProgress } from "@/lib/demo/progress";
 
 export const dynamic = "force-dynamic";
 
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const ctx = await requireTeam(slug);
-  const teams = await listTeamsForUser(ctx.user.id);
+  const [teams, seeding] = await Promise.all([listTeamsForUser(ctx.user.id), getDemoProgress(ctx.team.id)]);
   return (
     <AppShell slug={slug} teams={teams} user={ctx.user} role={ctx.role}>
+      {seeding && <SeedingBanner progress={seeding} />}
       {children}
     </AppShell>
   );
