@@ -8,6 +8,8 @@ import { loadTraces } from "@/lib/analytics/calls";
 import { EXACT_LATENCY_MAX_CALLS } from "@/lib/analytics/queries/get-model-stats";
 import { loadOverview, loadSpendCards } from "@/lib/analytics/overview";
 import { simulate } from "@/lib/simulate";
+import { loadBreakdown } from "@/lib/analytics/breakdown";
+import { getMetadataBreakdown } from "@/lib/analytics/queries/get-metadata-breakdown";
 import { loadTaskTypeDetail } from "@/lib/analytics/task-types";
 import { loadTrends } from "@/lib/analytics/trends";
 import { db } from "@/lib/db";
@@ -180,6 +182,42 @@ describe("numbers the Overview shares with other pages", () => {
     const many = (await loadOverview(teamId, window, "UTC")).totals;
     expect(many.latencyP50Ms).not.toBe(900);
     expect(Math.abs(many.latencyP50Ms! - 900) / 900).toBeLessThanOrEqual(0.02);
+  });
+});
+
+describe("the breakdown by a metadata key", () => {
+  it("gives each value its cost, task-weighted success and exact latency, and says when it read a sample", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    await ingestEvents(teamId, [
+      // pro: 10 classify (all labeled, 9 success) and 10 extract (2 labeled, 1 success), latency 100..1,900 ms.
+      ...Array.from({ length: 20 }, (_, i) => makeEvent({
+        id: `p-${i}`, taskType: i < 10 ? "classify" : "extract", timestamp: base + i * 1000, latencyMs: 100 * (i + 1) - 0.5 * (i % 2), ttftMs: 50,
+        metadata: { tier: "pro" }, outcome: i < 9 ? "success" : i === 9 ? "failure" : i === 10 ? "success" : i === 11 ? "failure" : undefined,
+      })),
+      ...Array.from({ length: 5 }, (_, i) => makeEvent({ id: `f-${i}`, timestamp: base + i * 1000, metadata: { tier: "free", feature: "docs" }, inputTokens: 1000, outputTokens: 0 })),
+      makeEvent({ id: "none", timestamp: base, metadata: { feature: "docs" } }),
+      makeEvent({ id: "shadow", timestamp: base, metadata: { tier: "pro" }, shadowOf: "p-0", model: "gpt-5.4-nano" }),
+    ]);
+    const { window } = parseRange({ range: "custom", from: "2026-11-20", to: "2026-11-20" }, "UTC");
+    const b = (await loadBreakdown(teamId, window, "tier"))!;
+    expect(b.keys).toEqual(["feature", "tier"]);
+    expect(b.sampled).toBe(false);
+    const pro = b.values.find((v) => v.value === "pro")!;
+    expect(pro).toMatchObject({ calls: 20, tasks: 20, labeled: 12 });
+    expect(pro.successRate).toBeCloseTo((10 * 0.9 + 10 * 0.5) / 20, 12);
+    const latencies = Array.from({ length: 20 }, (_, i) => 100 * (i + 1) - 0.5 * (i % 2));
+    expect([pro.latencyP50Ms, pro.latencyP95Ms]).toEqual([exactQuantile(latencies, 0.5), exactQuantile(latencies, 0.95)]);
+    expect(b.values.find((v) => v.value === "free")!.costNanos).toBe(5n * 1000n * 400n); // 1,000 input tokens at $0.40 per 1M
+    expect(b.values.find((v) => v.value === null)!.calls).toBe(1);
+    // The costs per value add up to the window's spend from the rollups (shadow calls in neither).
+    const total = b.values.reduce((n, v) => n + (v.costNanos ?? 0n), 0n);
+    expect(total).toBe((await loadOverview(teamId, window, "UTC")).totals.costNanos);
+    expect((await loadBreakdown(teamId, window, "no-such-key"))!.key).toBe("feature");
+
+    const { sampled, rows } = await getMetadataBreakdown(teamId, window.from, window.to, "tier", 10);
+    expect(sampled).toBe(true);
+    expect(rows.filter((r) => r.taskType === null).reduce((n, r) => n + r.calls, 0)).toBe(10);
   });
 });
 

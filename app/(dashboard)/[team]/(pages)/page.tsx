@@ -14,12 +14,14 @@ import { Stat } from "@/components/ui/stat";
 import { loadOverview, loadSpendCards } from "@/lib/analytics/overview";
 import { parseRange, type RangeParams } from "@/lib/analytics/range";
 import { loadTrends } from "@/lib/analytics/trends";
+import { loadBreakdown } from "@/lib/analytics/breakdown";
+import { BreakdownCard } from "@/components/analytics/breakdown-card";
 import { requireTeam } from "@/lib/auth/session";
 import { hasTraffic } from "@/lib/ingest/data";
 
 export const metadata: Metadata = { title: "Overview" };
 
-type Props = { params: Promise<{ team: string }>; searchParams: Promise<RangeParams> };
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<RangeParams & { by?: string }> };
 
 export default async function OverviewPage({ params, searchParams }: Props) {
   const { team: slug } = await params;
@@ -27,14 +29,17 @@ export default async function OverviewPage({ params, searchParams }: Props) {
   const header = (actions?: React.ReactNode) => <PageHeader title={team.name} description="Where the money goes, what fails and what is slow." actions={actions} />;
   if (!(await hasTraffic(team.id))) return <>{header()}<InstallSdk slug={slug} what="Spend, success rate and latency" /></>;
 
-  const { window, error } = parseRange(await searchParams, team.timeZone);
-  const [spend, view, trends] = await Promise.all([loadSpendCards(team.id, team.timeZone), loadOverview(team.id, window, team.timeZone), loadTrends(team.id, window, team.timeZone)]);
+  const search = await searchParams;
+  const { window, error } = parseRange(search, team.timeZone);
+  const [spend, view, trends, breakdown] = await Promise.all([
+    loadSpendCards(team.id, team.timeZone), loadOverview(team.id, window, team.timeZone), loadTrends(team.id, window, team.timeZone), loadBreakdown(team.id, window, search.by),
+  ]);
   const { totals } = view;
   const trend7 = formatTrend(spend.last7.trend.nanos, spend.last7.trend.previousNanos, "7 days");
   const trend30 = formatTrend(spend.last30.trend.nanos, spend.last30.trend.previousNanos, "30 days");
   return (
     <>
-      {header(<RangePicker path={`/${slug}`} window={window} zone={team.timeZone} />)}
+      {header(<RangePicker path={`/${slug}`} window={window} zone={team.timeZone} keep={{ by: breakdown?.key }} />)}
       {error && <div className="mb-4"><Alert>{error}</Alert></div>}
       <dl className="grid grid-cols-1 grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Spend">
         <Stat label="Spend today" value={formatUsd(spend.todayNanos)} note={`since midnight, ${team.timeZone}`} />
@@ -81,6 +86,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
             <Card title="Task types that cost most" description={<Link className="underline" href={`/${slug}/tasks`}>All task types</Link>}>
               <RankedList data={view.topTaskTypes} format="usd" label="Spend per task type" />
             </Card>
+            {breakdown && <div className="lg:col-span-2"><BreakdownCard path={`/${slug}`} window={window} breakdown={breakdown} /></div>}
           </div>
         </>
       )}

@@ -6,6 +6,8 @@ import { buttonClass } from "@/components/ui/button-class";
 import { PageHeader } from "@/components/ui/page-header";
 import { SortableTable, type Column } from "@/components/ui/sortable-table";
 import { parseRange, rangeQuery, type RangeParams } from "@/lib/analytics/range";
+import { loadBreakdown } from "@/lib/analytics/breakdown";
+import { BreakdownCard } from "@/components/analytics/breakdown-card";
 import { loadTaskTypeTable } from "@/lib/analytics/task-types";
 import { requireTeam } from "@/lib/auth/session";
 import { hasTraffic } from "@/lib/ingest/data";
@@ -33,19 +35,20 @@ const COLUMNS: Column[] = [
   { key: "outputTokens", label: "Output tokens", format: "count", optional: true },
 ];
 
-type Props = { params: Promise<{ team: string }>; searchParams: Promise<RangeParams> };
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<RangeParams & { by?: string }> };
 
 export default async function TaskTypesPage({ params, searchParams }: Props) {
   const { team: slug } = await params;
   const { team } = await requireTeam(slug);
   const description = "Cost, success rate and latency for each task type and model (shadow calls not included).";
   if (!(await hasTraffic(team.id))) return <><PageHeader title="Task types" description={description} /><InstallSdk slug={slug} what="Per-task-type statistics" /></>;
-  const { window, error } = parseRange(await searchParams, team.timeZone);
-  const rows = await loadTaskTypeTable(team.id, window);
+  const search = await searchParams;
+  const { window, error } = parseRange(search, team.timeZone);
+  const [rows, breakdown] = await Promise.all([loadTaskTypeTable(team.id, window), loadBreakdown(team.id, window, search.by)]);
   const query = rangeQuery(window);
   return (
     <>
-      <PageHeader title="Task types" description={description} actions={<RangePicker path={`/${slug}/tasks`} window={window} zone={team.timeZone} />} />
+      <PageHeader title="Task types" description={description} actions={<RangePicker path={`/${slug}/tasks`} window={window} zone={team.timeZone} keep={{ by: breakdown?.key }} />} />
       {error && <div className="mb-4"><Alert>{error}</Alert></div>}
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-sm text-gray-600">No calls in this window. Pick a longer range above.</p>
@@ -57,6 +60,7 @@ export default async function TaskTypesPage({ params, searchParams }: Props) {
           </div>
           <SortableTable caption="Task types by model" columns={COLUMNS} initial={{ key: "costUsd", desc: true }}
             rows={rows.map((r) => ({ ...r, href: `/${slug}/tasks/${encodeURIComponent(r.taskType)}?${query}` }))} />
+          {breakdown && <div className="mt-6"><BreakdownCard path={`/${slug}/tasks`} window={window} breakdown={breakdown} /></div>}
         </>
       )}
     </>
