@@ -6,6 +6,7 @@ import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tool
 import colors from "tailwindcss/colors";
 import { formatValue, modelHex } from "@/components/charts/format";
 import { formatCount } from "@/components/ui/format";
+import { niceCeil } from "@/lib/analytics/series";
 
 type Point = { model: string; costPerTaskUsd: number; successRate: number | null; labeled: number };
 
@@ -14,8 +15,8 @@ export function FrontierChart({ points, label }: { points: Point[]; label: strin
   const maxCost = Math.max(...data.map((d) => d.costPerTaskUsd), 0);
   const minSuccess = Math.min(...data.map((d) => d.successRate!), 1);
   // 15% of room right of the dearest model and below the weakest, so no bubble is cut at the edge.
-  const xDomain = [0, maxCost > 0 ? maxCost * 1.15 : 1];
-  const yDomain = [Math.max(0, minSuccess - Math.max(0.05, (1 - minSuccess) * 0.15)), 1];
+  const xDomain = [0, maxCost > 0 ? niceCeil(maxCost * 1.15) : 1];
+  const yDomain = [Math.max(0, Math.floor((minSuccess - Math.max(0.03, (1 - minSuccess) * 0.15)) * 20) / 20), 1];
   const tick = { fill: colors.gray[500] };
   return (
     <figure aria-label={label} data-chart="frontier" className="h-64 text-xs">
@@ -23,8 +24,8 @@ export function FrontierChart({ points, label }: { points: Point[]; label: strin
         <ScatterChart margin={{ top: 12, right: 16, bottom: 20, left: 8 }}>
           <CartesianGrid stroke={colors.gray[200]} />
           <XAxis type="number" dataKey="costPerTaskUsd" name="Cost per task" domain={xDomain} tick={tick} tickFormatter={(v: number) => formatValue("usd", v)}
-            label={{ value: "Cost per task", position: "insideBottom", offset: -12, fill: colors.gray[600] }} tickCount={4} />
-          <YAxis type="number" dataKey="successRate" name="Success" domain={yDomain} tick={tick} width={56} tickFormatter={(v: number) => formatValue("percent", v)}
+            label={{ value: "Cost per task", position: "insideBottom", offset: -12, fill: colors.gray[600] }} tickCount={5} />
+          <YAxis type="number" dataKey="successRate" name="Success" domain={yDomain} tick={tick} width={56} tickFormatter={(v: number) => formatValue("percent", v)} tickCount={5}
             label={{ value: "Success", angle: -90, position: "insideLeft", offset: 4, fill: colors.gray[600] }} />
           <ZAxis type="number" dataKey="labeled" range={[60, 400]} name="Labels" />
           <Tooltip formatter={(v: number, name: string) => (name === "Cost per task" ? formatValue("usd", v) : name === "Success" ? formatValue("percent", v) : formatCount(v))} />

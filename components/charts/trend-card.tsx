@@ -13,7 +13,7 @@ export function TrendCard({ trends, byHour, scope }: Props) {
         {trends.metrics.map((m) => (
           <div key={m.name}>
             <h3 className="mb-1 text-sm font-medium text-gray-700">{m.label}</h3>
-            <TrendChart label={`${m.label} over time by model`} format={m.format} models={trends.models} data={m.data} markers={trends.markers} />
+            <TrendChart label={`${m.label} over time by model`} format={m.format} zoom={m.zoom} models={trends.models} data={m.data} markers={trends.markers} />
           </div>
         ))}
       </div>

@@ -1,12 +1,11 @@
 // Policies page: each recent version's projection (made at publish) beside what it then did, per task type.
 import { Fragment } from "react";
 import { Card } from "@/components/ui/card";
-import { countOf, formatCount, formatDateTime, formatDollars, formatMs, formatPercent } from "@/components/ui/format";
+import { countOf, formatCount, formatDateTime, formatMs, formatPercent, usdColumn } from "@/components/ui/format";
 import { Table, Td } from "@/components/ui/table";
 import type { VersionCheck } from "@/lib/policies/check";
 import type { Figures } from "@/lib/policies/projection";
 
-const cost = (f: Figures | null) => (f?.costPerTaskUsd == null ? "—" : formatDollars(f.costPerTaskUsd));
 /** The rate, and its 95% interval on a line of its own so the column stays narrow on a phone. */
 function Rate({ figures: f, of }: { figures: Figures; of?: number }) {
   return (
@@ -31,6 +30,9 @@ function VersionCheckTable({ check, zone }: { check: VersionCheck; zone: string 
     );
   }
   const flagged = check.comparison.filter((r) => r.successOutside).map((r) => r.taskType);
+  // Projected and realized costs of the table at one precision.
+  const usd = usdColumn(check.comparison.flatMap((r) => [r.projected, r.realized]).map((f) => (f?.costPerTaskUsd == null ? null : f.costPerTaskUsd * 1e9)));
+  const cost = (f: Figures | null) => (f?.costPerTaskUsd == null ? "—" : usd(f.costPerTaskUsd * 1e9));
   return (
     <div className="space-y-2">
       <p className="text-sm text-gray-700">

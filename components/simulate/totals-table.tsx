@@ -8,7 +8,7 @@ const success = (t: Totals) => (t.successRate === null ? "—" : `${formatPercen
 /** The rate, and its interval on a line of its own so the two columns fit a phone. */
 function SuccessCell({ t }: { t: Totals }) {
   if (t.successRate === null) return <>—</>;
-  return <>{formatPercent(t.successRate)}<span className="block text-xs text-gray-500">95%: {formatPercent(t.successRateLow)}–{formatPercent(t.successRateHigh)}</span></>;
+  return <>{formatPercent(t.successRate)}<span className="block text-xs text-gray-500">{formatPercent(t.successRateLow)}–{formatPercent(t.successRateHigh)}</span></>;
 }
 
 /** Baseline against projected, one column each. */
@@ -26,7 +26,7 @@ export function TotalsTable({ baseline, projected }: { baseline: Totals; project
     <Table caption="Baseline and projected totals" head={["", "What happened", "With this policy"]}>
       {rows.map(([label, f]) => (
         <tr key={label}>
-          <Td className="font-medium">{label}</Td>
+          <Td className="font-medium">{label}{label === "Success" && <span className="block text-xs font-normal text-gray-500">95% interval</span>}</Td>
           <Td className="tabular-nums">{f(baseline)}</Td>
           <Td className="tabular-nums">{f(projected)}</Td>
         </tr>

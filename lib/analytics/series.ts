@@ -1,4 +1,4 @@
-// Time axes for the charts: one row per local day (or hour, for short windows) of a window, keyed so rollup
+// Axes for the charts: round value ends, and time axes with one row per local day (or hour, for short windows) of a window, keyed so rollup
 // buckets and events (a policy publish) land on the same row.
 import type { Window } from "@/lib/analytics/range";
 import { addDays, localDate } from "@/lib/analytics/time-zone";
@@ -19,4 +19,11 @@ export function timeBuckets(window: Window, zone: string) {
     for (let d = window.fromDate; d <= window.toDate; d = addDays(d, 1)) rows.set(d, { label: DAY_LABEL.format(new Date(`${d}T00:00:00Z`)) });
   }
   return { keyOf, rows };
+}
+
+/** The smallest of 1, 2, 2.5 or 5 × 10^k at or above v: axis ends at round values. */
+export function niceCeil(v: number) {
+  if (!(v > 0)) return 0;
+  const step = 10 ** Math.floor(Math.log10(v));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * step >= v * (1 - 1e-12)) ?? 10) * step;
 }

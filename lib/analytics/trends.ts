@@ -24,10 +24,11 @@ function pointOf(parts: Part[]): Point {
 }
 
 export const TREND_METRICS = {
-  success: { label: "Success", format: "percent", value: (p: Point) => p.successRate },
-  latencyP95: { label: "Latency p95", format: "ms", value: (p: Point) => quantile(p.latencyHist, 0.95) },
-  costPerTask: { label: "Cost per task", format: "usd", value: (p: Point) => (p.tasks > 0 && p.unpriced < p.calls ? Number(p.costNanos) / p.tasks / 1e9 : null) },
-  errorRate: { label: "Errors", format: "percent", value: (p: Point) => (p.calls > 0 ? p.errors / p.calls : null) },
+  // Zoomed: success moves by points near the top of the scale; the rest start at zero.
+  success: { label: "Success", format: "percent", zoom: true, value: (p: Point) => p.successRate },
+  latencyP95: { label: "Latency p95", format: "ms", zoom: false, value: (p: Point) => quantile(p.latencyHist, 0.95) },
+  costPerTask: { label: "Cost per task", format: "usd", zoom: false, value: (p: Point) => (p.tasks > 0 && p.unpriced < p.calls ? Number(p.costNanos) / p.tasks / 1e9 : null) },
+  errorRate: { label: "Errors", format: "percent", zoom: false, value: (p: Point) => (p.calls > 0 ? p.errors / p.calls : null) },
 } as const;
 export type TrendMetric = keyof typeof TREND_METRICS;
 
@@ -60,6 +61,6 @@ export async function loadTrends(teamId: TeamId, window: Window, zone: string, t
   return {
     models,
     markers: markers.filter((m) => m.label),
-    metrics: (Object.keys(TREND_METRICS) as TrendMetric[]).map((name) => ({ name, label: TREND_METRICS[name].label, format: TREND_METRICS[name].format, data: metric(name) })),
+    metrics: (Object.keys(TREND_METRICS) as TrendMetric[]).map((name) => ({ name, label: TREND_METRICS[name].label, format: TREND_METRICS[name].format, zoom: TREND_METRICS[name].zoom, data: metric(name) })),
   };
 }

@@ -32,10 +32,10 @@ test("overview, task types and a task type's comparison draw their charts from t
   await expect(page.getByRole("alert").filter({ hasText: "custom range" })).toContainText("end date (to)");
 
   await page.goto("/demo/tasks");
-  const table = page.getByRole("table");
+  const table = page.getByRole("table", { name: /^Task types by model/ });
   const rows = await table.locator("tbody tr").count();
   expect(rows).toBeGreaterThanOrEqual(8);
-  const success = page.getByRole("columnheader", { name: /Success/ });
+  const success = table.getByRole("columnheader", { name: /Success/ });
   await success.getByRole("button").focus();
   await page.keyboard.press("Enter");
   await expect(success).toHaveAttribute("aria-sort", "descending");
@@ -65,6 +65,38 @@ test("overview, task types and a task type's comparison draw their charts from t
   await expect(page.getByRole("table", { name: "Step success by model" })).toBeVisible();
   await demo.screenshots("task-type");
   await demo.expectFits(page.getByRole("table", { name: "Models on tool_agent" }));
+});
+
+test("every page fits at 1280 px, and Overview, Task types and Simulate give the same numbers for the same 30 days", async ({ page }) => {
+  test.setTimeout(180_000);
+  const demo = new AnalyticsPages(page);
+  await demo.openDemo();
+  for (const path of ["/demo", "/demo/tasks", "/demo/tasks/extract", "/demo/simulate", "/demo/policies", "/demo/policies/edit", "/demo/calls", "/demo/traces", "/demo/evaluators", "/demo/review"]) {
+    await page.goto(`${path}${path.includes("policies") ? "" : "?range=30d"}`);
+    await demo.expectPageFits();
+  }
+
+  await page.goto("/demo?range=30d");
+  const overview = { spend: await demo.stat("Last 30 days"), tasks: await demo.stat("Tasks"), success: await demo.stat("Success rate") };
+  // The Overview's trend marks the demo's three policy versions, the rollback in red.
+  await expect(page.locator('figure[data-chart="trend"]').first()).toContainText("v3 ↩");
+
+  await page.goto("/demo/simulate?range=30d");
+  const totals = page.getByRole("table", { name: "Baseline and projected totals" });
+  const happened = async (row: string) => (await totals.getByRole("row", { name: new RegExp(`^${row}`) }).locator("td").nth(1).innerText()).split("\n")[0].trim();
+  expect(await happened("Tasks")).toBe(overview.tasks);
+  expect(await happened("Model cost")).toBe(overview.spend);
+  expect(await happened("Success")).toBe(overview.success);
+  await expect(page.getByText(`was ${overview.success}`)).toBeVisible();
+
+  // Task types: the tasks of every task type and model add up to the Overview's.
+  await page.goto("/demo/tasks?range=30d");
+  await page.getByText(/^Columns \(/).click();
+  await page.getByRole("checkbox", { name: "Tasks" }).check();
+  const table = page.getByRole("table", { name: /^Task types by model/ });
+  const tasksColumn = (await table.locator("thead th").allInnerTexts()).findIndex((h) => /^Tasks/.test(h)) + 1;
+  const tasks = (await demo.columnValues(table, tasksColumn)).reduce((n, t) => n + Number(t.replace(/,/g, "")), 0);
+  expect(tasks.toLocaleString("en-US")).toBe(overview.tasks);
 });
 
 test("filters narrow the calls list, pages go back in time, and a call and a run open", async ({ page }) => {

@@ -60,6 +60,29 @@ export class AnalyticsPages {
     expect(box.table, `table ${box.table}px in a ${box.frame}px card`).toBeLessThanOrEqual(box.frame);
   }
 
+  /** At 1280 px nothing on the page is wider than its card: no table scrolls sideways, no chart spills out. */
+  async expectPageFits() {
+    await this.page.setViewportSize({ width: 1280, height: 900 });
+    const problems = await this.page.evaluate(() => {
+      const out: string[] = [];
+      if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}px wide`);
+      for (const t of document.querySelectorAll("table")) {
+        if (t.scrollWidth > t.parentElement!.clientWidth) out.push(`table "${t.querySelector("caption")?.textContent}" ${t.scrollWidth}px in ${t.parentElement!.clientWidth}px`);
+      }
+      for (const f of document.querySelectorAll("figure")) {
+        const svg = f.querySelector("svg");
+        if (svg && svg.getBoundingClientRect().right > f.getBoundingClientRect().right + 1) out.push(`chart "${f.getAttribute("aria-label")}" spills out`);
+      }
+      return out;
+    });
+    expect(problems, this.page.url()).toEqual([]);
+  }
+
+  /** A Stat's figure by its label. */
+  async stat(label: string) {
+    return (await this.page.locator("dt", { hasText: new RegExp(`^${label}$`) }).first().locator("..").locator("dd").first().innerText()).trim();
+  }
+
   columnValues(table: Locator, column: number) {
     return table.locator(`tbody tr td:nth-child(${column})`).allInnerTexts();
   }

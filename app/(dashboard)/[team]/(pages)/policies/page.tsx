@@ -70,7 +70,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
               <tr key={v.version}>
                 <Td className="font-medium">{v.version}</Td>
                 <Td><span title={formatDateTime(v.publishedAt, team.timeZone)}>{formatShortDateTime(v.publishedAt, team.timeZone)}</span></Td>
-                <Td className="max-w-48 whitespace-normal break-all">{v.by}</Td>
+                <Td className="min-w-40 max-w-48 whitespace-normal [overflow-wrap:anywhere]">{v.by}</Td>
                 <Td className="min-w-40 max-w-xs whitespace-normal">
                   {v.message}
                   {v.gateOverride && <span className="mt-1 block text-xs text-amber-800">Published below the success floor: {v.gateOverride}</span>}
