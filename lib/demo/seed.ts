@@ -34,13 +34,16 @@ async function demoTeam(): Promise<{ teamId: TeamId; slug: string; userId: strin
 // loop, so seeding would hold off every HTTP request until it finished: let requests in between batches.
 const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
 
+// Small batches: a page's queries wait behind at most one of them (~0.1 s), not behind a 1,000-event one.
+const BATCH = 250;
+
 async function store(teamId: TeamId, day: ReturnType<typeof generateDay>) {
-  for (let i = 0; i < day.events.length; i += 1000) {
-    await ingestEvents(teamId, day.events.slice(i, i + 1000));
+  for (let i = 0; i < day.events.length; i += BATCH) {
+    await ingestEvents(teamId, day.events.slice(i, i + BATCH));
     await yieldToRequests();
   }
-  for (let i = 0; i < day.traceLabels.length; i += 1000) {
-    await applyOutcomes(teamId, day.traceLabels.slice(i, i + 1000));
+  for (let i = 0; i < day.traceLabels.length; i += BATCH) {
+    await applyOutcomes(teamId, day.traceLabels.slice(i, i + BATCH));
     await yieldToRequests();
   }
   return day.events.length;
