@@ -6,14 +6,19 @@ import { inputClass } from "@/components/ui/field";
 import { countOf, formatCount, formatMs, formatPercent, usdColumn } from "@/components/ui/format";
 import { Money } from "@/components/ui/money";
 import { Table, Td } from "@/components/ui/table";
-import type { loadBreakdown } from "@/lib/analytics/breakdown";
+import { loadBreakdown } from "@/lib/analytics/breakdown";
+import type { TeamId } from "@/lib/auth/team-id";
 import { BREAKDOWN_SAMPLE } from "@/lib/analytics/queries/get-metadata-breakdown";
 import { rangeQuery, type Window } from "@/lib/analytics/range";
 
-type Props = { path: string; window: Window; breakdown: NonNullable<Awaited<ReturnType<typeof loadBreakdown>>> };
+type Props = { teamId: TeamId; path: string; window: Window; by?: string; keep?: Record<string, string | undefined> };
 
-export function BreakdownCard({ path, window, breakdown }: Props) {
+/** Nothing when the team's calls carry no metadata. */
+export async function BreakdownCard({ teamId, path, window, by, keep = {} }: Props) {
+  const breakdown = await loadBreakdown(teamId, window, by);
+  if (!breakdown) return null;
   const { key, keys, values, sampled, more } = breakdown;
+  const kept = [...new URLSearchParams(rangeQuery(window)), ...Object.entries(keep)].filter((e): e is [string, string] => Boolean(e[1]));
   const cost = usdColumn(values.map((v) => v.costNanos));
   const perTask = usdColumn(values.map((v) => v.costPerTaskNanos));
   const note = [
@@ -24,7 +29,7 @@ export function BreakdownCard({ path, window, breakdown }: Props) {
   return (
     <Card title="By metadata" description={note}>
       <form method="get" action={path} className="mb-3 flex flex-wrap items-end gap-2" aria-label="Metadata key">
-        {[...new URLSearchParams(rangeQuery(window))].map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+        {kept.map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         <label className="text-xs text-gray-600">
           Key
           <select name="by" defaultValue={key} className={`${inputClass} mt-0.5 py-1.5`}>

@@ -1,14 +1,37 @@
-// The "Over time" card: success, p95 latency, cost per task and errors per model, policy versions marked.
-// The Overview shows it for all task types, a task type's page for that one.
+// The "Over time" card: success, p95 latency, cost per task and errors of one task type per model, policy
+// versions marked. On a task type's page for that task type; on the Overview for one picked from a menu.
 import { TrendChart } from "@/components/charts/trend-chart";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
-import type { loadTrends } from "@/lib/analytics/trends";
+import { inputClass } from "@/components/ui/field";
+import { rangeQuery, type Window } from "@/lib/analytics/range";
+import { loadTrends } from "@/lib/analytics/trends";
+import type { TeamId } from "@/lib/auth/team-id";
 
-type Props = { trends: Awaited<ReturnType<typeof loadTrends>>; byHour: boolean; scope: string };
+type Props = {
+  teamId: TeamId; window: Window; zone: string; taskType: string;
+  /** The Overview's menu: the page to reload with `trend=<task type>`, and the choices. */
+  picker?: { path: string; taskTypes: string[]; keep: Record<string, string | undefined> };
+};
 
-export function TrendCard({ trends, byHour, scope }: Props) {
+export async function TrendCard({ teamId, window, zone, taskType, picker }: Props) {
+  const trends = await loadTrends(teamId, window, zone, taskType);
+  const kept = [...new URLSearchParams(rangeQuery(window)), ...Object.entries(picker?.keep ?? {})].filter((e): e is [string, string] => Boolean(e[1]));
   return (
-    <Card title="Over time" description={`Per ${byHour ? "hour" : "day"}, ${scope}. Dashed lines: policy versions published in this window (red: a rollback).`}>
+    <Card title={picker ? `Over time: ${taskType}` : "Over time"}
+      description={`Per ${window.byHour ? "hour" : "day"}, production calls. Dashed lines: policy versions published in this window (red: a rollback).`}>
+      {picker && (
+        <form method="get" action={picker.path} className="mb-3 flex flex-wrap items-end gap-2" aria-label="Task type over time">
+          {kept.map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+          <label className="text-xs text-gray-600">
+            Task type
+            <select name="trend" defaultValue={taskType} className={`${inputClass} mt-0.5 py-1.5`}>
+              {picker.taskTypes.map((t) => <option key={t} value={t}>{t}</option>)}
+            </select>
+          </label>
+          <button type="submit" className={buttonClass("secondary")}>Show</button>
+        </form>
+      )}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         {trends.metrics.map((m) => (
           <div key={m.name}>

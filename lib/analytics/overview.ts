@@ -74,6 +74,7 @@ export async function loadOverview(teamId: TeamId, window: Window, zone: string)
     },
     models: byModel.map((s) => s.model),
     modelMix: byModel.map((s) => ({ name: s.model, value: s.calls })),
+    taskTypes: byTask.map((s) => s.taskType).sort(),
     topTaskTypes: byTask.slice(0, 6).map((s) => ({ name: s.taskType, value: nanosToDollars(s.costNanos) })),
     series: seriesRows(series, window, zone),
   };

@@ -1,4 +1,4 @@
-// A task type (or all of them) over time, per model: success, p95 latency, cost per task and error rate in each local day (or
+// A task type over time, per model: success, p95 latency, cost per task and error rate in each local day (or
 // hour), with every policy publish and rollback in the window marked where it happened, so a change after
 // a publish shows at a glance.
 import type { TeamId } from "@/lib/auth/team-id";
@@ -6,45 +6,25 @@ import { db } from "@/lib/db";
 import { getQualitySeries } from "@/lib/analytics/queries/get-quality-series";
 import type { Window } from "@/lib/analytics/range";
 import { timeBuckets } from "@/lib/analytics/series";
-import { successPart, taskWeightedSuccess } from "@/lib/analytics/stats";
-import { addHistogram, quantile, type Histogram } from "@/lib/ingest/histogram";
+import { successRate } from "@/lib/analytics/stats";
+import { quantile } from "@/lib/ingest/histogram";
 
-type Part = Awaited<ReturnType<typeof getQualitySeries>>[number];
-type Point = { calls: number; tasks: number; errors: number; costNanos: bigint; unpriced: number; latencyHist: Histogram; successRate: number | null };
-
-/** A model's task types in one bucket as one point: sums, and success weighted by tasks (as the Overview's). */
-function pointOf(parts: Part[]): Point {
-  const latencyHist: Histogram = {};
-  for (const p of parts) addHistogram(latencyHist, p.latencyHist);
-  return {
-    calls: parts.reduce((n, p) => n + p.calls, 0), tasks: parts.reduce((n, p) => n + p.tasks, 0), errors: parts.reduce((n, p) => n + p.errors, 0),
-    costNanos: parts.reduce((n, p) => n + p.costNanos, 0n), unpriced: parts.reduce((n, p) => n + p.unpriced, 0), latencyHist,
-    successRate: taskWeightedSuccess(parts.map(successPart)).rate,
-  };
-}
+type Point = Awaited<ReturnType<typeof getQualitySeries>>[number];
 
 export const TREND_METRICS = {
   // Zoomed: success moves by points near the top of the scale; the rest start at zero.
-  success: { label: "Success", format: "percent", zoom: true, value: (p: Point) => p.successRate },
+  success: { label: "Success", format: "percent", zoom: true, value: (p: Point) => successRate(p) },
   latencyP95: { label: "Latency p95", format: "ms", zoom: false, value: (p: Point) => quantile(p.latencyHist, 0.95) },
   costPerTask: { label: "Cost per task", format: "usd", zoom: false, value: (p: Point) => (p.tasks > 0 && p.unpriced < p.calls ? Number(p.costNanos) / p.tasks / 1e9 : null) },
   errorRate: { label: "Errors", format: "percent", zoom: false, value: (p: Point) => (p.calls > 0 ? p.errors / p.calls : null) },
 } as const;
 export type TrendMetric = keyof typeof TREND_METRICS;
 
-export async function loadTrends(teamId: TeamId, window: Window, zone: string, taskType?: string) {
-  const [parts, versions] = await Promise.all([
+export async function loadTrends(teamId: TeamId, window: Window, zone: string, taskType: string) {
+  const [points, versions] = await Promise.all([
     getQualitySeries(teamId, window.from, window.to, zone, window.byHour, taskType),
     db().policyVersion.findMany({ where: { teamId, publishedAt: { gte: window.from, lt: window.to } }, select: { version: true, publishedAt: true, message: true }, orderBy: { version: "asc" } }),
   ]);
-  const groups = new Map<string, Part[]>();
-  for (const p of parts) {
-    const key = `${p.bucket.getTime()}|${p.model}`;
-    const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
-  }
-  const points = [...groups.values()].map((g) => ({ bucket: g[0].bucket, model: g[0].model, ...pointOf(g) }));
   const models = [...new Set(points.map((p) => p.model))].sort();
   const metric = (name: TrendMetric) => {
     const { keyOf, rows } = timeBuckets(window, zone);

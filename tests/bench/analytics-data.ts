@@ -1,6 +1,6 @@
 // Bulk-loads N calls for one team over the last 30 days straight into "Call" with generate_series (the
 // article's task mix and model shares, lognormal-ish sizes, traced tool_agent runs, shadows and
-// escalations), then builds the rollups with the same SQL rebuild that tests check against ingest.
+// escalations, a feature and a customer tier in the metadata), then builds the rollups with the same SQL rebuild that tests check against ingest.
 import type pg from "pg";
 
 const PRICES = { mini: [400_000, 1_600_000], nano: [100_000, 400_000] }; // micro-dollars per 1M tokens
@@ -8,7 +8,7 @@ const PRICES = { mini: [400_000, 1_600_000], nano: [100_000, 400_000] }; // micr
 export function loadCallsSql(teamSeq: number, first: number, count: number, total: number) {
   return `
     INSERT INTO "Call" ("teamSeq", "id", "ts", "taskType", "model", "inputTokens", "outputTokens", "latencyMs", "ttftMs", "status", "errorType",
-                        "outcome", "traceId", "stepIndex", "contextTokens", "toolCount", "toolCallCount", "attempt", "escalatedFrom", "shadowOf", "costNanos")
+                        "outcome", "traceId", "stepIndex", "contextTokens", "toolCount", "toolCallCount", "attempt", "escalatedFrom", "shadowOf", "costNanos", "metadata")
     SELECT ${teamSeq}, 'b' || g, now() - interval '30 days' + (g::float8 / ${total}) * interval '30 days', task, model, inp, outp,
            lat, CASE WHEN streamed THEN first_token END, CASE WHEN failed THEN 1 ELSE 0 END, CASE WHEN failed THEN 'api_error' END,
            CASE WHEN labeled THEN CASE WHEN ok THEN 1 ELSE 0 END END,
@@ -16,9 +16,11 @@ export function loadCallsSql(teamSeq: number, first: number, count: number, tota
            inp, CASE WHEN task = 'tool_agent' THEN 6 ELSE 0 END, 0,
            CASE WHEN escalated THEN 2 ELSE 1 END, CASE WHEN escalated THEN 'gpt-5.4-nano' END, CASE WHEN shadow THEN 'b' || (g - 1) END,
            (inp::int8 * CASE WHEN model = 'gpt-5.4-mini' THEN ${PRICES.mini[0]} ELSE ${PRICES.nano[0]} END
-            + outp::int8 * CASE WHEN model = 'gpt-5.4-mini' THEN ${PRICES.mini[1]} ELSE ${PRICES.nano[1]} END) / 1000
+            + outp::int8 * CASE WHEN model = 'gpt-5.4-mini' THEN ${PRICES.mini[1]} ELSE ${PRICES.nano[1]} END) / 1000,
+           jsonb_build_object('feature', (ARRAY['support', 'billing', 'onboarding', 'docs'])[1 + floor(r[14] * 4)::int],
+                              'tier', (ARRAY['free', 'pro', 'enterprise'])[1 + floor(r[15] * 3)::int])
     FROM (
-      SELECT g, task, model, inp, outp, first_token, first_token + outp * 1000.0 / (CASE WHEN model = 'gpt-5.4-mini' THEN 38 ELSE 45 END) AS lat,
+      SELECT g, r, task, model, inp, outp, first_token, first_token + outp * 1000.0 / (CASE WHEN model = 'gpt-5.4-mini' THEN 38 ELSE 45 END) AS lat,
              r[5] < 0.5 AS streamed, r[6] < 0.02 AS failed, r[7] < 0.6 AS labeled,
              r[8] < CASE WHEN model = 'gpt-5.4-mini' THEN 0.93 ELSE CASE WHEN task IN ('classify', 'route') THEN 0.92 ELSE 0.82 END END AS ok,
              model = 'gpt-5.4-mini' AND r[9] < 0.01 AS escalated, r[10] < 0.02 AS shadow
@@ -35,7 +37,7 @@ export function loadCallsSql(teamSeq: number, first: number, count: number, tota
           SELECT g, r, CASE WHEN r[1] < 0.30 THEN 'classify' WHEN r[1] < 0.50 THEN 'route' WHEN r[1] < 0.68 THEN 'extract'
                             WHEN r[1] < 0.80 THEN 'summarize' ELSE 'tool_agent' END AS task
           FROM generate_series(${first}, ${first + count - 1}) g,
-               LATERAL (SELECT array_agg(random()) AS r FROM generate_series(1, 13) WHERE g > 0) rs
+               LATERAL (SELECT array_agg(random()) AS r FROM generate_series(1, 15) WHERE g > 0) rs
         ) a
       ) b
     ) c`;

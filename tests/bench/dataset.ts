@@ -75,7 +75,7 @@ export async function openDataset(port: number) {
              (SELECT count(*) FROM "CallRollupDay" WHERE "teamSeq" = ${team.seq})::int8 AS daily`;
     log(`dataset: ${Number(counts.calls).toLocaleString("en-US")} calls, ${counts.hourly} hourly and ${counts.daily} daily rollup rows`);
     await closeDb();
-    return { base: `http://127.0.0.1:${port}`, slug: team.slug, teamId: team.id, url, done };
+    return { base: `http://127.0.0.1:${port}`, slug: team.slug, teamId: team.id, url, pid: server.pid!, done };
   } catch (err) {
     await done();
     throw err;
@@ -117,7 +117,7 @@ export async function time(label: string, target: number, run: () => Promise<Res
 
 
 /** Runs a benchmark body against the dataset's server, then stops it (and drops the database unless kept). */
-export function runOnDataset(port: number, body: (server: { base: string; slug: string; teamId: string; url: string }) => Promise<void>) {
+export function runOnDataset(port: number, body: (server: { base: string; slug: string; teamId: string; url: string; pid: number }) => Promise<void>) {
   (async () => {
     const { done, ...server } = await openDataset(port);
     try {

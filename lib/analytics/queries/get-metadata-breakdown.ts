@@ -5,7 +5,7 @@ import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
 
-export const BREAKDOWN_SAMPLE = 100_000;
+export const BREAKDOWN_SAMPLE = 20_000;
 const KEY_SAMPLE = 5_000;
 
 /** The metadata keys of the team's latest calls, for the key menu. */

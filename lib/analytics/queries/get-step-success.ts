@@ -1,5 +1,6 @@
 // Success of each step of traced runs, per model: from the raw calls (rollups have no step dimension),
-// bounded to the most recent STEP_SAMPLE steps of the task type in the window so the page stays fast.
+// bounded to the most recent STEP_SAMPLE steps of the task type in the window, read from its partial index
+// (Call_teamSeq_taskType_steps_idx) so a task type without traced runs costs nothing.
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";

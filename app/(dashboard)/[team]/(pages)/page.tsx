@@ -13,15 +13,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { loadOverview, loadSpendCards } from "@/lib/analytics/overview";
 import { parseRange, type RangeParams } from "@/lib/analytics/range";
-import { loadTrends } from "@/lib/analytics/trends";
-import { loadBreakdown } from "@/lib/analytics/breakdown";
 import { BreakdownCard } from "@/components/analytics/breakdown-card";
+import { Deferred } from "@/components/analytics/deferred";
 import { requireTeam } from "@/lib/auth/session";
 import { hasTraffic } from "@/lib/ingest/data";
 
 export const metadata: Metadata = { title: "Overview" };
 
-type Props = { params: Promise<{ team: string }>; searchParams: Promise<RangeParams & { by?: string }> };
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<RangeParams & { by?: string; trend?: string }> };
 
 export default async function OverviewPage({ params, searchParams }: Props) {
   const { team: slug } = await params;
@@ -31,15 +30,16 @@ export default async function OverviewPage({ params, searchParams }: Props) {
 
   const search = await searchParams;
   const { window, error } = parseRange(search, team.timeZone);
-  const [spend, view, trends, breakdown] = await Promise.all([
-    loadSpendCards(team.id, team.timeZone), loadOverview(team.id, window, team.timeZone), loadTrends(team.id, window, team.timeZone), loadBreakdown(team.id, window, search.by),
-  ]);
+  const [spend, view] = await Promise.all([loadSpendCards(team.id, team.timeZone), loadOverview(team.id, window, team.timeZone)]);
+  // Over time for one task type: the one asked for, else the one that costs most.
+  const trendTaskType = view.taskTypes.includes(search.trend ?? "") ? search.trend! : view.topTaskTypes[0]?.name;
+  const keep = { by: search.by, trend: search.trend };
   const { totals } = view;
   const trend7 = formatTrend(spend.last7.trend.nanos, spend.last7.trend.previousNanos, "7 days");
   const trend30 = formatTrend(spend.last30.trend.nanos, spend.last30.trend.previousNanos, "30 days");
   return (
     <>
-      {header(<RangePicker path={`/${slug}`} window={window} zone={team.timeZone} keep={{ by: breakdown?.key }} />)}
+      {header(<RangePicker path={`/${slug}`} window={window} zone={team.timeZone} keep={keep} />)}
       {error && <div className="mb-4"><Alert>{error}</Alert></div>}
       <dl className="grid grid-cols-1 grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Spend">
         <Stat label="Spend today" value={formatUsd(spend.todayNanos)} note={`since midnight, ${team.timeZone}`} />
@@ -78,7 +78,11 @@ export default async function OverviewPage({ params, searchParams }: Props) {
               </Card>
             </div>
             <div className="lg:col-span-2">
-              <TrendCard trends={trends} byHour={window.byHour} scope="production calls of every task type (success weighs each task type by its tasks; each task type's page has its own)" />
+              {trendTaskType && (
+                <Deferred title="Over time">
+                  <TrendCard teamId={team.id} window={window} zone={team.timeZone} taskType={trendTaskType} picker={{ path: `/${slug}`, taskTypes: view.taskTypes, keep: { by: search.by } }} />
+                </Deferred>
+              )}
             </div>
             <Card title="Model mix" description="Share of production calls">
               <ShareChart data={view.modelMix} format="count" label="Calls per model" />
@@ -86,7 +90,9 @@ export default async function OverviewPage({ params, searchParams }: Props) {
             <Card title="Task types that cost most" description={<Link className="underline" href={`/${slug}/tasks`}>All task types</Link>}>
               <RankedList data={view.topTaskTypes} format="usd" label="Spend per task type" />
             </Card>
-            {breakdown && <div className="lg:col-span-2"><BreakdownCard path={`/${slug}`} window={window} breakdown={breakdown} /></div>}
+            <div className="lg:col-span-2">
+              <Deferred title="By metadata"><BreakdownCard teamId={team.id} path={`/${slug}`} window={window} by={search.by} keep={{ trend: search.trend }} /></Deferred>
+            </div>
           </div>
         </>
       )}

@@ -6,8 +6,8 @@ import { buttonClass } from "@/components/ui/button-class";
 import { PageHeader } from "@/components/ui/page-header";
 import { SortableTable, type Column } from "@/components/ui/sortable-table";
 import { parseRange, rangeQuery, type RangeParams } from "@/lib/analytics/range";
-import { loadBreakdown } from "@/lib/analytics/breakdown";
 import { BreakdownCard } from "@/components/analytics/breakdown-card";
+import { Deferred } from "@/components/analytics/deferred";
 import { loadTaskTypeTable } from "@/lib/analytics/task-types";
 import { requireTeam } from "@/lib/auth/session";
 import { hasTraffic } from "@/lib/ingest/data";
@@ -44,11 +44,11 @@ export default async function TaskTypesPage({ params, searchParams }: Props) {
   if (!(await hasTraffic(team.id))) return <><PageHeader title="Task types" description={description} /><InstallSdk slug={slug} what="Per-task-type statistics" /></>;
   const search = await searchParams;
   const { window, error } = parseRange(search, team.timeZone);
-  const [rows, breakdown] = await Promise.all([loadTaskTypeTable(team.id, window), loadBreakdown(team.id, window, search.by)]);
+  const rows = await loadTaskTypeTable(team.id, window);
   const query = rangeQuery(window);
   return (
     <>
-      <PageHeader title="Task types" description={description} actions={<RangePicker path={`/${slug}/tasks`} window={window} zone={team.timeZone} keep={{ by: breakdown?.key }} />} />
+      <PageHeader title="Task types" description={description} actions={<RangePicker path={`/${slug}/tasks`} window={window} zone={team.timeZone} keep={{ by: search.by }} />} />
       {error && <div className="mb-4"><Alert>{error}</Alert></div>}
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-sm text-gray-600">No calls in this window. Pick a longer range above.</p>
@@ -60,7 +60,7 @@ export default async function TaskTypesPage({ params, searchParams }: Props) {
           </div>
           <SortableTable caption="Task types by model" columns={COLUMNS} initial={{ key: "costUsd", desc: true }}
             rows={rows.map((r) => ({ ...r, href: `/${slug}/tasks/${encodeURIComponent(r.taskType)}?${query}` }))} />
-          {breakdown && <div className="mt-6"><BreakdownCard path={`/${slug}/tasks`} window={window} breakdown={breakdown} /></div>}
+          <div className="mt-6"><Deferred title="By metadata"><BreakdownCard teamId={team.id} path={`/${slug}/tasks`} window={window} by={search.by} /></Deferred></div>
         </>
       )}
     </>

@@ -5,6 +5,7 @@ import { RangePicker } from "@/components/analytics/range-picker";
 import { SuccessBar } from "@/components/analytics/success-bar";
 import { DistributionChart } from "@/components/charts/distribution-chart";
 import { TrendCard } from "@/components/charts/trend-card";
+import { Deferred } from "@/components/analytics/deferred";
 import { CascadeNote } from "@/components/simulate/cascade-note";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -14,7 +15,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { parseRange, rangeQuery, type RangeParams } from "@/lib/analytics/range";
 import { loadTaskTypeDetail } from "@/lib/analytics/task-types";
-import { loadTrends } from "@/lib/analytics/trends";
 import { requireTeam } from "@/lib/auth/session";
 import { decodeSegment } from "@/lib/http/params";
 
@@ -30,7 +30,7 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
   const taskType = decodeSegment(raw);
   if (taskType === null) notFound();
   const { window, error } = parseRange(await searchParams, team.timeZone);
-  const [detail, trends] = await Promise.all([loadTaskTypeDetail(team.id, window, taskType), loadTrends(team.id, window, team.timeZone, taskType)]);
+  const detail = await loadTaskTypeDetail(team.id, window, taskType);
   const back = <Link href={`/${slug}/tasks?${rangeQuery(window)}`} className="text-sm text-blue-800 underline">← All task types</Link>;
   const picker = <RangePicker path={`/${slug}/tasks/${encodeURIComponent(taskType)}`} window={window} zone={team.timeZone} />;
   if (!detail) {
@@ -75,7 +75,7 @@ export default async function TaskTypePage({ params, searchParams }: Props) {
             </tr>
           ))}
         </Table>
-        <TrendCard trends={trends} byHour={window.byHour} scope="production calls" />
+        <Deferred title="Over time"><TrendCard teamId={team.id} window={window} zone={team.timeZone} taskType={taskType} /></Deferred>
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <Card title="Latency" description="Share of each model's calls by whole-call latency">
             <DistributionChart data={detail.latency} series={detail.modelNames} label="Latency distribution by model" />
