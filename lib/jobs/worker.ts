@@ -1,13 +1,17 @@
 // The job worker of this server process: WORKERS loops, each taking one step of a queued job or one batch
 // of newly stored calls for the evaluators, resting IDLE_MS when there is nothing to do. Every instance
 // runs it; the queue's leases and SKIP LOCKED keep them from doing the same work twice.
+import { deliverStep } from "@/lib/alerts/deliver";
+import { DELIVER_JOB, EVALUATE_JOB, evaluateStep } from "@/lib/alerts/evaluate";
 import { BACKFILL_JOB, backfillStep } from "@/lib/evaluators/backfill";
 import { JUDGE_JOB, judgeStep } from "@/lib/evaluators/judge-job";
 import { drainPending } from "@/lib/evaluators/live";
 import { ingestBusy } from "@/lib/ingest/activity";
 import { runOneStep, type Handler } from "@/lib/jobs/queue";
 
-export const HANDLERS: Record<string, Handler> = { [BACKFILL_JOB]: backfillStep, [JUDGE_JOB]: judgeStep };
+export const HANDLERS: Record<string, Handler> = {
+  [BACKFILL_JOB]: backfillStep, [JUDGE_JOB]: judgeStep, [EVALUATE_JOB]: evaluateStep, [DELIVER_JOB]: deliverStep,
+};
 
 const WORKERS = 2;
 const IDLE_MS = 1000;
