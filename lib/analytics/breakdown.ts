@@ -9,7 +9,7 @@ const MAX_VALUES = 20;
 
 /** `key`: the one asked for, if the team has it; else the first key there is. Null without metadata. */
 export async function loadBreakdown(teamId: TeamId, window: Pick<Window, "from" | "to">, key?: string) {
-  const keys = await listMetadataKeys(teamId);
+  const keys = await listMetadataKeys(teamId, window.from, window.to);
   const chosen = key && keys.includes(key) ? key : keys[0];
   if (!chosen) return null;
   const { rows, sampled } = await getMetadataBreakdown(teamId, window.from, window.to, chosen);

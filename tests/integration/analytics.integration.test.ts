@@ -8,6 +8,9 @@ import { loadTraces } from "@/lib/analytics/calls";
 import { EXACT_LATENCY_MAX_CALLS } from "@/lib/analytics/queries/get-model-stats";
 import { loadOverview, loadSpendCards } from "@/lib/analytics/overview";
 import { simulate } from "@/lib/simulate";
+import { getQualitySeries, utcDays } from "@/lib/analytics/queries/get-quality-series";
+import { localDate } from "@/lib/analytics/time-zone";
+import { mergeHistograms } from "@/lib/ingest/histogram";
 import { loadBreakdown } from "@/lib/analytics/breakdown";
 import { getMetadataBreakdown } from "@/lib/analytics/queries/get-metadata-breakdown";
 import { loadTaskTypeDetail } from "@/lib/analytics/task-types";
@@ -283,5 +286,23 @@ describe("a task type over time", () => {
     const p95 = trends.metrics.find((m) => m.name === "latencyP95")!.data[0]["gpt-5.4-mini"] as number;
     expect(Math.abs(p95 - 4000) / 4000).toBeLessThan(0.05);
     expect(trends.markers).toEqual([{ label: "Nov 22", version: 1, rollback: false }]);
+
+    // UTC days come from the day rows; they must give what the hourly rows add up to, and a zone whose
+    // days are not UTC days reads the hourly rows.
+    expect(utcDays("UTC", window.from, window.to)).toBe(true);
+    expect(utcDays("Asia/Kolkata", window.from, window.to)).toBe(false);
+    const daily = await getQualitySeries(teamId, window.from, window.to, "UTC", false, "classify");
+    const hourly = await getQualitySeries(teamId, window.from, window.to, "UTC", true, "classify");
+    const summed = new Map<string, (typeof hourly)[number]>();
+    for (const h of hourly) {
+      const key = `${localDate(h.bucket, "UTC")}|${h.model}`;
+      const s = summed.get(key);
+      summed.set(key, s ? { ...s, calls: s.calls + h.calls, tasks: s.tasks + h.tasks, success: s.success + h.success, failure: s.failure + h.failure,
+        errors: s.errors + h.errors, costNanos: s.costNanos + h.costNanos, unpriced: s.unpriced + h.unpriced, latencyHist: mergeHistograms(s.latencyHist, h.latencyHist) }
+        : { ...h, bucket: new Date(`${localDate(h.bucket, "UTC")}T00:00:00Z`) });
+    }
+    expect(daily).toEqual([...summed.values()]);
+    const kolkata = parseRange({ range: "custom", from: "2026-11-20", to: "2026-11-22" }, "Asia/Kolkata").window;
+    expect((await getQualitySeries(teamId, kolkata.from, kolkata.to, "Asia/Kolkata", false, "classify")).reduce((n, p) => n + p.calls, 0)).toBe(14);
   });
 });
