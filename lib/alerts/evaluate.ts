@@ -11,10 +11,10 @@ import { floorHour, localDate, startOfLocalDay } from "@/lib/analytics/time-zone
 import { getEvidenceRows, tallyFor } from "@/lib/alerts/data";
 import { judge } from "@/lib/alerts/judge";
 import type { AlertKind, AlertScope, Threshold } from "@/lib/alerts/schema";
+import { DELIVER_JOB } from "@/lib/alerts/job";
+import { checkGuard } from "@/lib/policies/guard";
 import { enqueueJobIn, type StepResult } from "@/lib/jobs/queue";
 
-export const EVALUATE_JOB = "alerts.evaluate";
-export const DELIVER_JOB = "alerts.deliver";
 const MINUTE = 60_000;
 
 type Claimed = { id: string; name: string; kind: AlertKind; scope: AlertScope; threshold: Threshold; windowMinutes: number; channels: unknown[]; muted: boolean; firing: boolean };
@@ -86,18 +86,15 @@ async function resolve(teamId: TeamId, alert: Claimed, at: Date, evidence: objec
   });
 }
 
-/** The recurring job's step: this minute's evaluation, then sleep to the next minute; done when the team has no alerts left. */
+/** The recurring job's step: this minute's guard check and alert evaluation, then sleep to the next minute; done when the team has neither alerts nor a guarded version in force. */
 export async function evaluateStep(job: { teamId: TeamId }): Promise<StepResult> {
-  if ((await db().alert.count({ where: { teamId: job.teamId } })) === 0) return { done: 0, finished: true };
+  const [alerts, latest] = await Promise.all([
+    db().alert.count({ where: { teamId: job.teamId } }),
+    db().policyVersion.findFirst({ where: { teamId: job.teamId }, orderBy: { version: "desc" }, select: { guard: true } }),
+  ]);
+  if (alerts === 0 && !latest?.guard) return { done: 0, finished: true };
+  if (latest?.guard) await checkGuard(job.teamId);
   const { evaluated } = await evaluateAlerts(job.teamId);
   const next = new Date((Math.floor(Date.now() / MINUTE) + 1) * MINUTE);
   return { done: evaluated, finished: false, wait: { until: next, reason: "evaluates the team's alerts every minute" } };
-}
-
-/** Starts the team's evaluation job unless one is queued or running (at most one more in a race: the per-minute claim keeps evaluation single). */
-export async function ensureEvaluationJob(teamId: TeamId) {
-  await db().$executeRaw`
-    INSERT INTO "Job" ("id", "teamId", "kind", "payload")
-    SELECT ${randomUUID()}, ${teamId}, ${EVALUATE_JOB}, '{}'::jsonb
-    WHERE NOT EXISTS (SELECT 1 FROM "Job" WHERE "teamId" = ${teamId} AND "kind" = ${EVALUATE_JOB} AND "state" IN ('queued', 'running'))`;
 }

@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/mutations";
 import { db, sqlTransaction } from "@/lib/db";
 import { invalidField, notFound } from "@/lib/http/errors";
 import { sealChannels } from "@/lib/alerts/deliver";
-import { ensureEvaluationJob } from "@/lib/alerts/evaluate";
+import { ensureEvaluationJob } from "@/lib/alerts/job";
 import { thresholdIssues, type AlertBody, type AlertKind, type AlertPatch } from "@/lib/alerts/schema";
 
 type By = { userId?: string; keyId?: string };

@@ -2,7 +2,8 @@
 // of newly stored calls for the evaluators, resting IDLE_MS when there is nothing to do. Every instance
 // runs it; the queue's leases and SKIP LOCKED keep them from doing the same work twice.
 import { deliverStep } from "@/lib/alerts/deliver";
-import { DELIVER_JOB, EVALUATE_JOB, evaluateStep } from "@/lib/alerts/evaluate";
+import { evaluateStep } from "@/lib/alerts/evaluate";
+import { DELIVER_JOB, EVALUATE_JOB } from "@/lib/alerts/job";
 import { BACKFILL_JOB, backfillStep } from "@/lib/evaluators/backfill";
 import { JUDGE_JOB, judgeStep } from "@/lib/evaluators/judge-job";
 import { drainPending } from "@/lib/evaluators/live";

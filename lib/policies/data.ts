@@ -33,7 +33,7 @@ type VersionRow = { version: number; message: string; publishedAt: Date; policy:
 async function describeVersions(teamId: TeamId, rows: VersionRow[]) {
   const [users, overrides] = await Promise.all([
     db().user.findMany({
-      where: { id: { in: rows.flatMap((r) => (r.publishedBy && !r.publishedBy.startsWith("key:") ? [r.publishedBy] : [])) } },
+      where: { id: { in: rows.flatMap((r) => (r.publishedBy && !/^(key|system):/.test(r.publishedBy) ? [r.publishedBy] : [])) } },
       select: { id: true, email: true },
     }),
     // A publish past the success floor is audited with the publisher's written reason: the history shows it.
@@ -46,7 +46,7 @@ async function describeVersions(teamId: TeamId, rows: VersionRow[]) {
   const reasons = new Map(overrides.map((o) => [Number(o.version), o.reason]));
   return rows.map((r) => ({
     version: r.version, message: r.message, publishedAt: r.publishedAt, policy: canonical(r.policy), projection: readProjection(r.projection),
-    by: r.publishedBy?.startsWith("key:") ? "API key" : (emails.get(r.publishedBy ?? "") ?? "unknown"),
+    by: r.publishedBy === "system:guard" ? "Switchyard (guard)" : r.publishedBy?.startsWith("key:") ? "API key" : (emails.get(r.publishedBy ?? "") ?? "unknown"),
     gateOverride: reasons.get(r.version) ?? null,
   }));
 }

@@ -17,7 +17,7 @@ export const GET = apiRoute({ scopes: ["ingest", "admin"] }, async ({ teamId, re
 });
 
 export const PUT = apiRoute({ scopes: ["admin"], body: publishBodySchema }, async ({ teamId, keyId, body }) => {
-  const version = await publishPolicy(teamId, { keyId }, parsePolicy(body.policy), body.message || "Published through the API", body.override);
+  const version = await publishPolicy(teamId, { keyId }, parsePolicy(body.policy), body.message || "Published through the API", body.override, body.guard);
   return { version };
 });
 
