@@ -8,10 +8,12 @@ type Props = {
   teams: { slug: string; name: string }[];
   user: { email: string; name: string | null };
   role: string;
+  /** Alert firings nobody has marked read: the bell's count. */
+  unread?: number;
   children: React.ReactNode;
 };
 
-export function AppShell({ slug, teams, user, role, children }: Props) {
+export function AppShell({ slug, teams, user, role, unread = 0, children }: Props) {
   return (
     <div className="md:flex">
       <aside className="border-b border-gray-200 bg-white p-3 md:sticky md:top-0 md:flex md:h-screen md:w-60 md:shrink-0 md:flex-col md:gap-4 md:border-b-0 md:border-r">
@@ -21,7 +23,7 @@ export function AppShell({ slug, teams, user, role, children }: Props) {
             <TeamSwitcher teams={teams} current={slug} />
           </div>
         </div>
-        <NavLinks slug={slug} />
+        <NavLinks slug={slug} unread={unread} />
         <Link href={`/${slug}/install`} className="mt-2 hidden rounded-md px-3 py-2 text-sm text-blue-700 hover:bg-blue-50 md:block">Install the SDK →</Link>
         <div className="mt-auto hidden space-y-1 border-t border-gray-200 pt-3 text-sm md:block">
           <p className="truncate font-medium" title={user.email}>{user.name ?? user.email}</p>

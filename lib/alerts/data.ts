@@ -70,3 +70,6 @@ export async function listFirings(teamId: TeamId, from: Date, to: Date, take = 5
     select: { id: true, alertId: true, firedAt: true, evidence: true, policyVersion: true, ruleId: true, resolvedAt: true, resolvedEvidence: true, readAt: true, alert: { select: { name: true, kind: true } } },
   });
 }
+
+/** The bell's count: firings nobody marked read. */
+export const countUnreadFirings = (teamId: string) => db().alertFiring.count({ where: { teamId, readAt: null } });

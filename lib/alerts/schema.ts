@@ -1,6 +1,6 @@
 // The alerts API's bodies (contracts §14). Each kind names the threshold fields it reads; a webhook's
 // secret is write-only (sealed at rest, never listed).
-import { exactString, toStorable } from "@switchyard/sdk";
+import { exactString, toStorable } from "@switchyard/sdk/core";
 import { z } from "zod";
 
 export const ALERT_KINDS = ["success_rate", "error_rate", "latency_p95", "spend_daily", "silence", "unpriced"] as const;

@@ -13,6 +13,7 @@ export const canChangeTimeZone = (role: Role) => managers.includes(role);
 export const canEditOtlpRules = (role: Role) => managers.includes(role);
 export const canEditDrafts = (role: Role) => role !== "viewer";
 export const canManageEvaluators = (role: Role) => managers.includes(role);
+export const canManageAlerts = (role: Role) => managers.includes(role);
 /** Labelling calls in the review queue: anyone who works on the team, not viewers. */
 export const canReview = (role: Role) => role !== "viewer";
 
