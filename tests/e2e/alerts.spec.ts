@@ -14,9 +14,10 @@ test("an alert created on the page fires on the team's traffic, and the bell cou
   const team = new TeamPages(page);
   const slug = team.slug();
   const key = await (await team.createKey("sdk", "ingest")).inputValue();
+  // Whole minutes before now: an evaluation's window ends at the start of its minute.
   const now = Date.now();
   const events = Array.from({ length: 100 }, (_, i) => ({
-    id: `x-${i}-${crypto.randomBytes(3).toString("hex")}`, timestamp: now - (i + 1) * 20_000, taskType: "extract", model: "gpt-5.4-nano",
+    id: `x-${i}-${crypto.randomBytes(3).toString("hex")}`, timestamp: now - 90_000 - i * 20_000, taskType: "extract", model: "gpt-5.4-nano",
     inputTokens: 400, outputTokens: 40, latencyMs: 600, status: "ok", outcome: i < 70 ? "success" : "failure",
   }));
   expect((await (await request.post("/api/v1/ingest", { headers: { authorization: `Bearer ${key}` }, data: { events } })).json()).accepted).toBe(100);
