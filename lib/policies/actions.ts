@@ -54,15 +54,24 @@ const publishForm = z.object({
   policy: policyJson,
   message: z.string().trim().min(1, "Say why you publish this version (the message is kept in the history).").max(500),
   override: z.string().trim().max(1000).optional(),
+  // The guard (contracts §10): a floor in percent and/or "below its projection"; both empty: no guard.
+  guardMinSuccess: z.union([z.literal(""), z.coerce.number().min(0, "The guard's floor must be between 0 and 100%.").max(100, "The guard's floor must be between 0 and 100%.")]).optional(),
+  guardBelowProjection: z.literal("1").optional(),
 });
+
+function guardOf(f: { guardMinSuccess?: number | ""; guardBelowProjection?: "1" }) {
+  const minSuccess = f.guardMinSuccess === "" || f.guardMinSuccess === undefined ? undefined : f.guardMinSuccess / 100;
+  const belowProjection = f.guardBelowProjection === "1" ? true : undefined;
+  return minSuccess === undefined && !belowProjection ? undefined : { minSuccess, belowProjection };
+}
 
 /** Publishes the editor's policy: the same operation as PUT /api/v1/policy, gate included. */
 export async function publishPolicyAction(slug: string, _prev: ActionState<number>, form: FormData): Promise<ActionState<number>> {
   const ctx = await requireTeam(slug);
   return runAction(async () => {
     if (!canPublishPolicies(ctx.role)) throw forbidden("Only owners and admins can publish policies.");
-    const { policy, message, override } = parseForm(publishForm, form);
-    const version = await publishPolicy(ctx.team.id, { userId: ctx.user.id }, parsePolicy(policy), message, override || undefined);
+    const fields = parseForm(publishForm, form);
+    const version = await publishPolicy(ctx.team.id, { userId: ctx.user.id }, parsePolicy(fields.policy), fields.message, fields.override || undefined, guardOf(fields));
     revalidatePath(`/${slug}/policies`);
     return version;
   });

@@ -1,3 +1,4 @@
+import type { Guard } from "@/lib/policies/schema";
 import { DEFAULT_POLICY, policySchema, type Policy } from "@switchyard/sdk";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
@@ -27,7 +28,7 @@ export async function getSdkSettings(teamId: TeamId) {
   return { captureContent: team.captureContent };
 }
 
-type VersionRow = { version: number; message: string; publishedAt: Date; policy: unknown; publishedBy: string | null; projection: unknown };
+type VersionRow = { version: number; message: string; publishedAt: Date; policy: unknown; publishedBy: string | null; projection: unknown; guard: unknown };
 
 /** Versions as shown: the publisher's email (or "API key"), the policy in schema order, the stored projection. */
 async function describeVersions(teamId: TeamId, rows: VersionRow[]) {
@@ -48,6 +49,7 @@ async function describeVersions(teamId: TeamId, rows: VersionRow[]) {
     version: r.version, message: r.message, publishedAt: r.publishedAt, policy: canonical(r.policy), projection: readProjection(r.projection),
     by: r.publishedBy === "system:guard" ? "Switchyard (guard)" : r.publishedBy?.startsWith("key:") ? "API key" : (emails.get(r.publishedBy ?? "") ?? "unknown"),
     gateOverride: reasons.get(r.version) ?? null,
+    guard: (r.guard as Guard | null) ?? null,
   }));
 }
 

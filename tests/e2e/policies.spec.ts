@@ -57,6 +57,8 @@ test("edit a rule, preview, publish, and a running SDK routes by it; the gate ne
     await new AnalyticsPages(page).screenshots("policy-editor");
 
     await page.getByLabel("Why (kept in the history)").fill("classify is as good on nano");
+    // A guard on the first version (there is nothing before it to roll back to: it is kept, never trips).
+    await page.getByLabel("Guard floor (%)").fill("80");
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText("Published as version 1.")).toBeVisible();
     await expect.poll(() => sy.policyVersion, { timeout: 5000 }).toBe(1);
@@ -81,6 +83,7 @@ test("edit a rule, preview, publish, and a running SDK routes by it; the gate ne
     // The history says what changed in the policy's terms, and why version 2 went out below the floor.
     await expect(history.getByRole("row", { name: /^2 / })).toContainText("Published below the success floor: Nano's failures on classify are cheap to retry by hand this week.");
     await expect(history.getByRole("row", { name: /^1 / }).getByRole("list", { name: "Changes against the previous version" })).toContainText(/rule \S+ added: task type classify → gpt-5\.4-nano/);
+    await expect(history.getByRole("row", { name: /^1 / })).toContainText("Guarded: rolls back if a changed task type falls below 80.0%");
     await new AnalyticsPages(page).expectFits(history);
     await expect(page.getByText(/Version 2: 0 of 200 routed tasks served so far/)).toBeVisible();
 

@@ -2,6 +2,7 @@
 // version back when a task type it changed falls below the guard on enough evidence, and not otherwise.
 import { describe, expect, it } from "vitest";
 import { PUT } from "@/app/api/v1/policy/route";
+import { GET as versionGet } from "@/app/api/v1/policy/versions/[version]/route";
 import { checkedTeamId, type TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/mutations";
@@ -47,6 +48,9 @@ describe("a guarded publish", () => {
     expect(await ok.json()).toEqual({ version: 2 });
     expect((await db().policyVersion.findUniqueOrThrow({ where: { teamId_version: { teamId, version: 2 } } })).guard).toEqual({ minSuccess: 0.9, belowProjection: true });
     expect(await db().job.count({ where: { teamId, kind: "alerts.evaluate", state: { in: ["queued", "running"] } } })).toBe(1);
+    const read = await makeKey(teamId, "read");
+    const shown = await versionGet(apiRequest("/api/v1/policy/versions/2", read.secret), { params: Promise.resolve({ version: "2" }) });
+    expect((await shown.json()).guard).toEqual({ minSuccess: 0.9, belowProjection: true });
   });
 
   it("rolls back once a task type it changed falls below the floor on enough evidence, through the team's job", async () => {

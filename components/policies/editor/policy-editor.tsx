@@ -135,6 +135,12 @@ export function PolicyEditor({ slug, initial, draft, models, taskTypes, canSave,
               {gateBlocked && (
                 <label className="block text-sm font-medium text-amber-900">Override (why publish below the floor; audited)<textarea name="override" maxLength={1000} rows={2} value={override} onChange={(e) => setOverride(e.target.value)} className={`${inputClass} mt-1`} /></label>
               )}
+              <fieldset className="space-y-1 rounded-md border border-gray-200 p-2 text-sm">
+                <legend className="px-1 font-medium">Guard (optional)</legend>
+                <p className="text-xs text-gray-600">Roll this version back by itself if a task type it changes has 30+ labeled tasks and its 99% interval falls below:</p>
+                <label className="flex items-center gap-2">a floor of<input name="guardMinSuccess" type="number" min={0} max={100} step="any" className={`${inputClass} w-20 py-1`} aria-label="Guard floor (%)" />%</label>
+                <label className="flex items-center gap-2"><input name="guardBelowProjection" type="checkbox" value="1" />the lower bound its projection promises</label>
+              </fieldset>
               {publishState.ok && <Alert tone="success">Published as version {publishState.data}. Connected SDKs have it within a second.</Alert>}
               {publishState.error && <Alert>{publishState.error}</Alert>}
               <SubmitButton pendingLabel="Publishing…" disabled={!checked.success}>{gateBlocked ? "Publish with override" : "Publish"}</SubmitButton>

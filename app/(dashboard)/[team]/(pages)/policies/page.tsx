@@ -8,7 +8,7 @@ import { VersionChecks } from "@/components/policies/version-checks";
 import { InlineAction } from "@/components/settings/inline-action";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
-import { formatDateTime, formatShortDateTime } from "@/components/ui/format";
+import { formatDateTime, formatPercent, formatShortDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { canPublishPolicies } from "@/lib/auth/permissions";
@@ -74,6 +74,11 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
                 <Td className="min-w-40 max-w-xs whitespace-normal">
                   {v.message}
                   {v.gateOverride && <span className="mt-1 block text-xs text-amber-800">Published below the success floor: {v.gateOverride}</span>}
+                  {v.guard && (
+                    <span className="mt-1 block text-xs text-gray-600">
+                      Guarded: rolls back if a changed task type falls below {[v.guard.minSuccess !== undefined && formatPercent(v.guard.minSuccess), v.guard.belowProjection && "its projection"].filter(Boolean).join(" or ")}
+                    </span>
+                  )}
                 </Td>
                 <Td className="min-w-64 whitespace-normal"><PolicyDiff before={history[i + 1]?.policy ?? DEFAULT_POLICY} after={v.policy} /></Td>
                 <Td>

@@ -15,7 +15,7 @@ export const GET = apiRoute({ scopes: ["read", "admin"], params }, async ({ team
   const check = await checkVersion(teamId, version);
   return {
     version: check.version, publishedAt: check.publishedAt, publishedBy: check.by, message: check.message, inForce: check.inForce,
-    policy: check.policy, projection: check.projection, realized: check.realized, comparison: check.comparison,
+    policy: check.policy, projection: check.projection, guard: check.guard, realized: check.realized, comparison: check.comparison,
   };
 });
 
