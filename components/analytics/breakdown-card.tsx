@@ -9,7 +9,7 @@ import { Table, Td } from "@/components/ui/table";
 import { loadBreakdown } from "@/lib/analytics/breakdown";
 import type { TeamId } from "@/lib/auth/team-id";
 import { BREAKDOWN_SAMPLE } from "@/lib/analytics/queries/get-metadata-breakdown";
-import { rangeQuery, type Window } from "@/lib/analytics/range";
+import { rangeFields, type Window } from "@/lib/analytics/range";
 
 type Props = { teamId: TeamId; path: string; window: Window; by?: string; keep?: Record<string, string | undefined> };
 
@@ -18,7 +18,7 @@ export async function BreakdownCard({ teamId, path, window, by, keep = {} }: Pro
   const breakdown = await loadBreakdown(teamId, window, by);
   if (!breakdown) return null;
   const { key, keys, values, sampled, more } = breakdown;
-  const kept = [...new URLSearchParams(rangeQuery(window)), ...Object.entries(keep)].filter((e): e is [string, string] => Boolean(e[1]));
+  const kept = rangeFields(window, keep);
   const cost = usdColumn(values.map((v) => v.costNanos));
   const perTask = usdColumn(values.map((v) => v.costPerTaskNanos));
   const note = [

@@ -4,7 +4,7 @@ import { TrendChart } from "@/components/charts/trend-chart";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { rangeQuery, type Window } from "@/lib/analytics/range";
+import { rangeFields, type Window } from "@/lib/analytics/range";
 import { loadTrends } from "@/lib/analytics/trends";
 import type { TeamId } from "@/lib/auth/team-id";
 
@@ -16,7 +16,7 @@ type Props = {
 
 export async function TrendCard({ teamId, window, zone, taskType, picker }: Props) {
   const trends = await loadTrends(teamId, window, zone, taskType);
-  const kept = [...new URLSearchParams(rangeQuery(window)), ...Object.entries(picker?.keep ?? {})].filter((e): e is [string, string] => Boolean(e[1]));
+  const kept = rangeFields(window, picker?.keep);
   return (
     <Card title={picker ? `Over time: ${taskType}` : "Over time"}
       description={`Per ${window.byHour ? "hour" : "day"}, production calls. Dashed lines: policy versions published in this window (red: a rollback).`}>

@@ -7,7 +7,8 @@ import { wilson } from "@/lib/analytics/stats";
 import type { AlertKind, Threshold } from "@/lib/alerts/schema";
 
 export const MIN_SAMPLE = 30;
-const Z = 2.576; // two-sided 99%: each side 0.5%
+/** Two-sided 99%: each side 0.5%. Alerts and policy guards judge on the same interval. */
+export const Z99 = 2.576;
 
 export type Tally = { calls: number; errors: number; success: number; failure: number; unpriced: number; latencies: number[] };
 export type Inputs = { recent: Tally; baseline: Tally; spentTodayUsd: number; from: Date; to: Date };
@@ -17,7 +18,7 @@ export type Verdict = { breached: boolean; recovered: boolean; evidence: Evidenc
 /** The ranks bounding a quantile's 99% interval among n sorted values (normal approximation to the binomial). */
 function quantileBounds(sorted: number[], q: number) {
   const n = sorted.length;
-  const spread = Z * Math.sqrt(n * q * (1 - q));
+  const spread = Z99 * Math.sqrt(n * q * (1 - q));
   const at = (rank: number) => sorted[Math.min(n, Math.max(1, rank)) - 1];
   return { value: at(Math.ceil(q * n)), low: at(Math.floor(n * q - spread)), high: at(Math.ceil(n * q + spread)) };
 }
@@ -33,7 +34,7 @@ export function judge(kind: AlertKind, t: Threshold, x: Inputs): Verdict {
       const floor = t.min ?? (baseline !== null && t.dropPoints !== undefined ? baseline - t.dropPoints / 100 : null);
       if (n === 0) return { breached: false, recovered: false, evidence: { ...none(0), baseline } };
       const value = x.recent.success / n;
-      const { low, high } = wilson(x.recent.success, n, Z)!;
+      const { low, high } = wilson(x.recent.success, n, Z99)!;
       const evidence = { n, value, low, high, baseline, ...span };
       if (floor === null) return { breached: false, recovered: false, evidence };
       return { breached: n >= MIN_SAMPLE && high < floor, recovered: n >= MIN_SAMPLE && value >= floor, evidence };
@@ -42,7 +43,7 @@ export function judge(kind: AlertKind, t: Threshold, x: Inputs): Verdict {
       const n = x.recent.calls;
       if (n === 0) return { breached: false, recovered: false, evidence: none(0) };
       const value = x.recent.errors / n;
-      const { low, high } = wilson(x.recent.errors, n, Z)!;
+      const { low, high } = wilson(x.recent.errors, n, Z99)!;
       return { breached: n >= MIN_SAMPLE && low > t.max!, recovered: n >= MIN_SAMPLE && value <= t.max!, evidence: { n, value, low, high, baseline: null, ...span } };
     }
     case "latency_p95": {

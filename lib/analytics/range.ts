@@ -55,6 +55,11 @@ export function rangeQuery(w: Window): string {
   return w.preset === "custom" ? `range=custom&from=${w.fromDate}&to=${w.toDate}` : `range=${w.preset}`;
 }
 
+/** The window's own query fields plus `keep` (non-empty ones): the hidden fields of a form that reloads the page. */
+export function rangeFields(w: Window, keep: Record<string, string | undefined> = {}): [string, string][] {
+  return [...new URLSearchParams(rangeQuery(w)), ...Object.entries(keep)].filter((e): e is [string, string] => Boolean(e[1]));
+}
+
 /** The `days` up to the end of the current hour (the API's and simulator's own windows, not the pages'). */
 export function lastDays(days: number, now = new Date()) {
   const to = new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS);

@@ -1,5 +1,5 @@
-// Axes for the charts: round value ends, and time axes with one row per local day (or hour, for short windows) of a window, keyed so rollup
-// buckets and events (a policy publish) land on the same row.
+// Axes for the charts: round value ends (niceCeil), and time axes with one row per local day (or hour,
+// for short windows) of a window, keyed so rollup buckets and events (a policy publish) land on the same row.
 import type { Window } from "@/lib/analytics/range";
 import { addDays, localDate } from "@/lib/analytics/time-zone";
 

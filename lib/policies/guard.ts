@@ -7,13 +7,12 @@ import { chooseShares, type Policy } from "@switchyard/sdk/core";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { wilson } from "@/lib/analytics/stats";
-import { MIN_SAMPLE } from "@/lib/alerts/judge";
+import { MIN_SAMPLE, Z99 } from "@/lib/alerts/judge";
 import { rollbackPolicy } from "@/lib/policies/mutations";
 import { readProjection } from "@/lib/policies/projection";
 import { getRealized } from "@/lib/policies/realized";
 import type { Guard } from "@/lib/policies/schema";
 
-const Z = 2.576;
 const routes = (policy: Policy, taskType: string) =>
   JSON.stringify(chooseShares(policy, { taskType, contextTokens: 0, toolCount: 0 }).map((s) => [s.model, s.share]).sort());
 
@@ -37,7 +36,7 @@ export async function checkGuard(teamId: TeamId, now = new Date()): Promise<Guar
     const floors = [guard.minSuccess ?? null, promised].filter((f): f is number => f !== null);
     if (!floors.length) continue;
     const floor = Math.max(...floors);
-    const { low, high } = wilson(r.success, r.labeled, Z)!;
+    const { low, high } = wilson(r.success, r.labeled, Z99)!;
     if (high >= floor) continue;
     const rate = r.success / r.labeled;
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
