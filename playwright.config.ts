@@ -25,6 +25,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  // The demo team seeds for about a minute after start; the specs on fresh teams run meanwhile, and the
+  // specs that read the demo come after them.
+  projects: [
+    { name: "fresh teams", testIgnore: /analytics\.spec\.ts$/ },
+    { name: "demo team", testMatch: /analytics\.spec\.ts$/, dependencies: ["fresh teams"] },
+  ],
   webServer: {
     command: "node server.mjs",
     url: `http://127.0.0.1:${PORT}/api/auth/providers`,

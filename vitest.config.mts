@@ -28,6 +28,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           // tests/integration/postgres/ holds what only a real server can show (several processes at once).
           include: ["tests/integration/*.integration.test.ts", ...(process.env.DATABASE_URL ? ["tests/integration/postgres/*.integration.test.ts"] : [])],
+          globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
           // Each file gets its own fresh database (tests/integration/setup.ts); two workers fit 2 cores.
           maxWorkers: 2,

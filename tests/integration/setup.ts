@@ -1,12 +1,14 @@
-// Every integration test file runs on a database of its own, migrated from scratch: an in-memory PGlite
-// by default, or a fresh database on the PostgreSQL server named by DATABASE_URL (dropped afterwards).
+// Every integration test file runs on a database of its own: an in-memory PGlite started from the run's
+// migrated copy (tests/integration/global-setup.ts) by default, or a fresh database on the PostgreSQL
+// server named by DATABASE_URL (dropped afterwards). Either way migrate() runs, as at every start-up.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { closeDb } from "@/lib/db";
 import { migrate } from "@/lib/migrate";
-import { pgConfig } from "@/prisma/adapters";
+import { pgConfig, startPGliteFrom } from "@/prisma/adapters";
 
 // Workers run several files; remember the server URL the run started with, not the last file's database.
 const serverUrl = (process.env.SWITCHYARD_TEST_SERVER_URL ??= process.env.DATABASE_URL ?? "");
@@ -31,6 +33,7 @@ beforeAll(async () => {
   } else {
     delete process.env.DATABASE_URL;
     process.env.SWITCHYARD_DATA_DIR = `memory://${name}`;
+    startPGliteFrom(process.env.SWITCHYARD_DATA_DIR, new Blob([fs.readFileSync(inject("pgliteTemplate"))]));
   }
   resetEnvForTests();
   await migrate();
