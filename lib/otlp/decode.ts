@@ -30,13 +30,22 @@ function nanos(v: unknown): bigint {
   return 0n;
 }
 
+/** A signed 64-bit attribute integer: a number or decimal string in JSON, a Long from protobuf; else null. */
+function int64(v: unknown): bigint | null {
+  if (typeof v === "number") return Number.isFinite(v) ? BigInt(Math.trunc(v)) : null;
+  if (typeof v === "string") return /^-?\d{1,20}$/.test(v) ? BigInt(v) : null;
+  if (v && typeof v === "object" && "low" in v && "high" in v) return BigInt.asIntN(64, nanos(v));
+  return null;
+}
+
 function value(v: unknown): Value {
   if (!v || typeof v !== "object") return null;
   const a = v as Loose;
   if (a.stringValue !== undefined && a.stringValue !== null) return String(a.stringValue);
   if (a.boolValue !== undefined && a.boolValue !== null) return Boolean(a.boolValue);
   if (a.intValue !== undefined && a.intValue !== null) {
-    const n = nanos(a.intValue);
+    const n = int64(a.intValue);
+    if (n === null) return null;
     return n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
   }
   if (a.doubleValue !== undefined && a.doubleValue !== null) return Number(a.doubleValue);
@@ -44,6 +53,8 @@ function value(v: unknown): Value {
   if (a.kvlistValue && typeof a.kvlistValue === "object") {
     return Object.fromEntries((((a.kvlistValue as Loose).values as Loose[]) ?? []).map((kv) => [String(kv.key), value(kv.value)]));
   }
+  // OTLP/JSON writes ids in hex but every other bytes field in base64, as protobuf's JSON mapping does.
+  if (typeof a.bytesValue === "string") return Buffer.from(a.bytesValue, "base64").toString("hex");
   if (a.bytesValue !== undefined && a.bytesValue !== null) return hex(a.bytesValue);
   return null;
 }

@@ -13,11 +13,22 @@ export type SpanResult = { calls: number; accepted: number; duplicates: number; 
 /** How many rejections the answer's message spells out (the count covers them all). */
 const SHOWN = 5;
 
+/**
+ * What is wrong with a span's ids, which name its call: OTLP's trace id is 16 bytes and its span id 8,
+ * neither all zeros (the spec's invalid ids). Else null.
+ */
+function idProblem(span: Span): string | null {
+  const check = (id: string, bytes: number, name: string) =>
+    !new RegExp(`^[0-9a-f]{${bytes * 2}}$`).test(id) ? `${name} must be ${bytes} bytes (${bytes * 2} hex digits)` : /^0+$/.test(id) ? `${name} must not be all zeros` : null;
+  return check(span.traceId, 16, "traceId") ?? check(span.spanId, 8, "spanId");
+}
+
 export async function ingestSpans(teamId: TeamId, spans: Span[]): Promise<SpanResult> {
-  const calls = spans.filter(isLlmCall).sort((a, b) => (a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0));
+  const llm = spans.filter(isLlmCall);
+  const calls = llm.filter((s) => !idProblem(s)).sort((a, b) => (a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0));
   const rules = calls.length ? await getTaskTypeRules(teamId) : [];
-  const result: SpanResult = { calls: calls.length, accepted: 0, duplicates: 0, rejected: 0, errorMessage: "" };
-  const reasons: string[] = [];
+  const result: SpanResult = { calls: llm.length, accepted: 0, duplicates: 0, rejected: llm.length - calls.length, errorMessage: "" };
+  const reasons = llm.filter(idProblem).slice(0, SHOWN).map((span) => `span ${JSON.stringify(span.spanId.slice(0, 40))}: ${idProblem(span)}`);
   for (let i = 0; i < calls.length; i += MAX_EVENTS) {
     const batch = calls.slice(i, i + MAX_EVENTS);
     const stored = await ingestEvents(teamId, batch.map((span) => toCallEvent(span, rules)));

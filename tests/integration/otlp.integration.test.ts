@@ -272,4 +272,31 @@ describe("OTLP trace ingest", () => {
     expect((await post("{}", "application/json", { authorization: "Bearer nope" })).status).toBe(401);
     expect(await db().call.count({ where: { teamSeq: seq } })).toBe(1);
   });
+  it("refuses LLM spans whose ids OTLP calls invalid, and reads a negative integer the same from JSON and protobuf", async () => {
+    const { seq, secret } = await setup();
+    const now = BigInt(Date.now() - 10_000) * 1_000_000n;
+    const spanOf = (traceId: string, spanId: string) => ({
+      traceId, spanId, name: "chat", kind: 3, startTimeUnixNano: String(now), endTimeUnixNano: String(now + 1_000_000n), attributes: [
+        { key: "gen_ai.operation.name", value: { stringValue: "chat" } }, { key: "gen_ai.request.model", value: { stringValue: "gpt-5.4-nano" } },
+        { key: "switchyard.metadata.offset", value: { intValue: -898832049 } },
+      ],
+    });
+    const good = "6b8efff798038103d269b633813fc60c";
+    const body = { resourceSpans: [{ scopeSpans: [{ spans: [
+      spanOf(good, "aee19b7ec3c1b174"), spanOf("0".repeat(32), "aee19b7ec3c1b175"), spanOf(good, "0".repeat(16)), spanOf(good.slice(2), "aee19b7ec3c1b176"),
+    ] }] }] };
+    const post = (payload: Uint8Array | string, type: string) =>
+      fetch(`${api.url}/api/v1/otlp/v1/traces`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": type }, body: typeof payload === "string" ? payload : new Uint8Array(payload) });
+    const res = await post(JSON.stringify(body), "application/json");
+    const { partialSuccess } = await res.json();
+    expect(partialSuccess.rejectedSpans).toBe(3);
+    expect(partialSuccess.errorMessage).toMatch(/traceId must not be all zeros.*spanId must not be all zeros.*traceId must be 16 bytes/);
+    // The good span as protobuf under a new span id: its int64 arrives as a Long, and reads as JSON's did.
+    const proto = ExportRequest.encode(ExportRequest.fromObject({ resourceSpans: [{ scopeSpans: [{ spans: [
+      { ...spanOf(good, ""), traceId: Buffer.from(good, "hex"), spanId: Buffer.from("aee19b7ec3c1b177", "hex") },
+    ] }] }] })).finish();
+    expect((await post(proto, "application/x-protobuf")).status).toBe(200);
+    const calls = await db().call.findMany({ where: { teamSeq: seq }, orderBy: { id: "asc" }, select: { id: true, metadata: true } });
+    expect(calls.map((c) => [c.id.slice(-4), c.metadata])).toEqual([["b174", { offset: "-898832049" }], ["b177", { offset: "-898832049" }]]);
+  });
 });
