@@ -86,15 +86,19 @@ async function resolve(teamId: TeamId, alert: Claimed, at: Date, evidence: objec
   });
 }
 
-/** The recurring job's step: this minute's guard check and alert evaluation, then sleep to the next minute; done when the team has neither alerts nor a guarded version in force. */
-export async function evaluateStep(job: { teamId: TeamId }): Promise<StepResult> {
+/**
+ * The recurring job's step: this minute's alert evaluation and guard check, then sleep to the next minute;
+ * done when the team has neither alerts nor a guarded version in force. Alerts first, so that a firing
+ * names the version its window's calls were routed by, not the guard's rollback of it.
+ */
+export async function evaluateStep(job: { teamId: TeamId }, now = new Date()): Promise<StepResult> {
   const [alerts, latest] = await Promise.all([
     db().alert.count({ where: { teamId: job.teamId } }),
     db().policyVersion.findFirst({ where: { teamId: job.teamId }, orderBy: { version: "desc" }, select: { guard: true } }),
   ]);
   if (alerts === 0 && !latest?.guard) return { done: 0, finished: true };
-  if (latest?.guard) await checkGuard(job.teamId);
-  const { evaluated } = await evaluateAlerts(job.teamId);
-  const next = new Date((Math.floor(Date.now() / MINUTE) + 1) * MINUTE);
+  const { evaluated } = await evaluateAlerts(job.teamId, now);
+  if (latest?.guard) await checkGuard(job.teamId, now);
+  const next = new Date((Math.floor(now.getTime() / MINUTE) + 1) * MINUTE);
   return { done: evaluated, finished: false, wait: { until: next, reason: "evaluates the team's alerts every minute" } };
 }

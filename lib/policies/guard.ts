@@ -2,13 +2,15 @@
 // team's evaluation job). When a task type it changed (routes differently from the version before) falls
 // below the guard's floor, or below the lower bound its projection promised, on at least 30 labeled tasks
 // and with the 99% interval wholly below, the version before it is published again, by "Switchyard
-// (guard)", with the evidence in its message and the audit log; every SDK follows within a second.
+// (guard)", with the evidence in its message and the audit log; every SDK follows within a second, and the
+// team's alert webhooks hear of it once each.
 import { chooseShares, type Policy } from "@switchyard/sdk/core";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { wilson } from "@/lib/analytics/stats";
 import { MIN_SAMPLE, Z99 } from "@/lib/alerts/judge";
-import { rollbackPolicy } from "@/lib/policies/mutations";
+import { announceGuardTrip } from "@/lib/alerts/deliver";
+import { guardRollback } from "@/lib/policies/mutations";
 import { readProjection } from "@/lib/policies/projection";
 import { getRealized } from "@/lib/policies/realized";
 import type { Guard } from "@/lib/policies/schema";
@@ -42,7 +44,13 @@ export async function checkGuard(teamId: TeamId, now = new Date()): Promise<Guar
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
     const message = `Guard: version ${current.version} rolled back: ${r.taskType} succeeded ${pct(rate)} of ${r.labeled} labeled tasks ` +
       `(99% interval ${pct(low)}–${pct(high)}), below ${pct(floor)}${promised !== null && floor === promised ? " (its projection's lower bound)" : ""}`;
-    const newVersion = await rollbackPolicy(teamId, { system: "guard" }, previous.version, message);
+    const evidence = { n: r.labeled, value: rate, low, high, baseline: floor, from: current.publishedAt.toISOString(), to: now.toISOString() };
+    const newVersion = await guardRollback(teamId, current.version, previous.version, message, (tx, v) => announceGuardTrip(tx, teamId, {
+      alert: { id: `guard:${current.version}`, name: `Guard on policy version ${current.version} (${r.taskType})`, kind: "guard" }, state: "firing",
+      evidence, policyVersion: current.version, ruleId: null, rollback: { to: previous.version, newVersion: v }, message,
+    }));
+    // Another evaluator rolled it back first.
+    if (newVersion === null) return null;
     return { version: current.version, rolledBackTo: previous.version, newVersion, taskType: r.taskType, labeled: r.labeled, successRate: rate, low, high, floor };
   }
   return null;

@@ -3,7 +3,7 @@
 // (lib/policies/changes.ts).
 import type { Policy } from "@switchyard/sdk";
 import type { TeamId } from "@/lib/auth/team-id";
-import { db, sqlTransaction } from "@/lib/db";
+import { db, sqlTransaction, type Sql } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/mutations";
 import { notFound } from "@/lib/http/errors";
 import { announcePublish, announcePublishInProcess } from "@/lib/policies/changes";
@@ -17,20 +17,32 @@ export type Publisher = { userId?: string; keyId?: string; system?: "guard" };
 
 const publisherOf = (by: Publisher) => (by.system ? `system:${by.system}` : by.userId ?? (by.keyId ? `key:${by.keyId}` : null));
 
-async function publish(teamId: TeamId, by: Publisher, policy: Policy, projection: Projection, message: string, action: string, extra: Record<string, unknown> = {}, guard: Guard | null = null) {
+type PublishOptions = {
+  extra?: Record<string, unknown>;
+  guard?: Guard | null;
+  /** Publish only while this version is still the latest (else nothing happens and the result is null). */
+  ifLatest?: number;
+  /** More writes that commit or fail with the version. */
+  also?: (tx: Sql, version: number) => Promise<void>;
+};
+
+async function publish(teamId: TeamId, by: Publisher, policy: Policy, projection: Projection, message: string, action: string, opts: PublishOptions = {}) {
+  const { extra = {}, guard = null } = opts;
   const version = await sqlTransaction(async (tx) => {
     // One publisher at a time per team, so versions are consecutive.
     await tx.query(`SELECT pg_advisory_xact_lock(73103, hashtext($1))`, [teamId]);
     const [{ next }] = await tx.query<{ next: number }>(`SELECT COALESCE(max("version"), 0) + 1 AS next FROM "PolicyVersion" WHERE "teamId" = $1`, [teamId]);
+    if (opts.ifLatest !== undefined && Number(next) !== opts.ifLatest + 1) return null;
     await tx.query(
       `INSERT INTO "PolicyVersion" ("teamId", "version", "policy", "message", "publishedBy", "projection", "guard") VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7::jsonb)`,
       [teamId, next, JSON.stringify(policy), message, publisherOf(by), JSON.stringify(projection), guard ? JSON.stringify(guard) : null],
     );
     await writeAudit(tx, teamId, by.userId ?? null, action, { version: next, message, ...(by.keyId ? { keyId: by.keyId } : {}), ...(guard ? { guard } : {}), ...extra });
+    await opts.also?.(tx, Number(next));
     await announcePublish(tx, teamId, Number(next));
     return Number(next);
   });
-  announcePublishInProcess(teamId, version);
+  if (version !== null) announcePublishInProcess(teamId, version);
   return version;
 }
 
@@ -42,7 +54,8 @@ export async function publishPolicy(teamId: TeamId, by: Publisher, policy: Polic
   const result = await projectForPublish(teamId, policy);
   const violations = await checkGate(teamId, result);
   if (violations.length && !override?.trim()) throw gateError(violations);
-  const version = await publish(teamId, by, policy, projectionOf(result), message, "policy.publish", violations.length ? { gateOverride: override!.trim(), violations } : {}, guard ?? null);
+  const extra = violations.length ? { gateOverride: override!.trim(), violations } : {};
+  const version = (await publish(teamId, by, policy, projectionOf(result), message, "policy.publish", { extra, guard }))!;
   // A guarded version is watched by the team's once-a-minute evaluation (lib/policies/guard.ts).
   if (guard) await ensureEvaluationJob(teamId);
   return version;
@@ -50,9 +63,21 @@ export async function publishPolicy(teamId: TeamId, by: Publisher, policy: Polic
 
 /** Republishes version `version` as a new version, with a fresh projection (the traffic has moved on). */
 export async function rollbackPolicy(teamId: TeamId, by: Publisher, version: number, message?: string) {
+  return (await republish(teamId, by, version, message ?? `Rollback to version ${version}`))!;
+}
+
+/**
+ * The guard's rollback: only while the tripped version is still the latest (two evaluators never roll it
+ * back twice), with the announcements of the trip written in the same transaction.
+ */
+export async function guardRollback(teamId: TeamId, tripped: number, to: number, message: string, also: PublishOptions["also"]) {
+  return republish(teamId, { system: "guard" }, to, message, { ifLatest: tripped, also });
+}
+
+async function republish(teamId: TeamId, by: Publisher, version: number, message: string, opts: PublishOptions = {}) {
   const row = await db().policyVersion.findUnique({ where: { teamId_version: { teamId, version } }, select: { policy: true } });
   if (!row) throw notFound(`This team has no policy version ${version}.`);
   const policy = row.policy as Policy;
   const projection = projectionOf(await projectForPublish(teamId, policy));
-  return publish(teamId, by, policy, projection, message ?? `Rollback to version ${version}`, "policy.rollback");
+  return publish(teamId, by, policy, projection, message, "policy.rollback", opts);
 }

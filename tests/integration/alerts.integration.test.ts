@@ -2,9 +2,6 @@
 // on traffic that crosses it and not on traffic that does not (a small-sample blip included); an alert is
 // evaluated once a minute however many evaluators run; a firing and its resolution reach a local webhook
 // receiver once each, signed.
-import crypto from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as list, POST as create } from "@/app/api/v1/alerts/route";
 import { PATCH } from "@/app/api/v1/alerts/[alertId]/route";
@@ -15,25 +12,14 @@ import { db } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/mutations";
 import { workUntilIdle } from "@/lib/jobs/worker";
 import { apiRequest, makeEvent, makeKey, makeOwner } from "@/tests/factories";
+import { expectedSignature, startWebhookReceiver } from "@/tests/support/webhook-receiver";
 
 const SECRET = "webhook-secret-0123456789";
-const received: { body: string; signature: string | undefined }[] = [];
-let answer = 200;
-let receiver: http.Server;
-let url = "";
-
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 beforeAll(async () => {
-  receiver = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c)).on("end", () => {
-      if (answer === 200) received.push({ body, signature: req.headers["x-switchyard-signature"] as string | undefined });
-      res.writeHead(answer).end();
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiver = await startWebhookReceiver();
 });
-afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
+afterAll(() => receiver.close());
 
 async function team() {
   const { team } = await makeOwner();
@@ -57,16 +43,16 @@ describe("the alerts API", () => {
     expect((await bad({ ...base, threshold: { maxMs: 10 } })).json.error.issues.map((i: { path: string }) => i.path)).toEqual(["threshold.min", "threshold.maxMs"]);
     expect((await bad({ ...base, kind: "vibes" })).json.error.issues[0].path).toBe("kind");
     expect((await bad({ ...base, channels: [{ type: "webhook", url: "ftp://x", secret: SECRET }] })).json.error.issues[0].path).toBe("channels.0.url");
-    expect((await bad({ ...base, channels: [{ type: "webhook", url, secret: "short" }] })).json.error.issues[0].path).toBe("channels.0.secret");
+    expect((await bad({ ...base, channels: [{ type: "webhook", url: receiver.url, secret: "short" }] })).json.error.issues[0].path).toBe("channels.0.secret");
     expect((await bad({ ...base, windowMinutes: 2 ** 53 })).status).toBe(400);
     expect((await post(read.secret, base)).status).toBe(403);
 
-    const res = await post(admin.secret, { ...base, channels: [{ type: "webhook", url, secret: SECRET, format: "slack" }] });
+    const res = await post(admin.secret, { ...base, channels: [{ type: "webhook", url: receiver.url, secret: SECRET, format: "slack" }] });
     expect(res.status).toBe(200);
     const { id } = await res.json();
     const listed = await (await list(apiRequest("/api/v1/alerts", read.secret))).json();
     expect(listed.alerts).toHaveLength(1);
-    expect(listed.alerts[0]).toMatchObject({ id, kind: "success_rate", windowMinutes: 60, muted: false, firing: false, channels: [{ type: "webhook", url, format: "slack" }] });
+    expect(listed.alerts[0]).toMatchObject({ id, kind: "success_rate", windowMinutes: 60, muted: false, firing: false, channels: [{ type: "webhook", url: receiver.url, format: "slack" }] });
     expect(JSON.stringify(listed)).not.toContain(SECRET);
     expect(JSON.stringify(await db().alert.findUniqueOrThrow({ where: { id } }))).not.toContain(SECRET);
 
@@ -141,22 +127,23 @@ describe("evaluating alerts", () => {
     const now = Date.now();
     await traffic(teamId, now, 100, () => ({ taskType: "extract", status: "error" }));
     const { id } = await (await post(admin.secret, { name: "Extract errors", kind: "error_rate", scope: { taskType: "extract" }, threshold: { max: 0.05 },
-      channels: [{ type: "webhook", url, secret: SECRET }] })).json();
+      channels: [{ type: "webhook", url: receiver.url, secret: SECRET }] })).json();
+    const { received } = receiver;
     received.length = 0;
-    answer = 500;
+    receiver.answerWith(500);
     await evaluateAlerts(teamId, new Date(now));
     await workUntilIdle();
     expect(received).toHaveLength(0);
     const job = await db().job.findFirstOrThrow({ where: { teamId, kind: "alerts.deliver" } });
     expect(job).toMatchObject({ state: "queued", attempts: 1 });
     expect(job.error).toContain("answered 500");
-    answer = 200;
+    receiver.answerWith(200);
     await db().job.updateMany({ where: { teamId, kind: "alerts.deliver" }, data: { runAt: new Date() } });
     await workUntilIdle();
     expect(received).toHaveLength(1);
     const body = JSON.parse(received[0].body);
     expect(body).toMatchObject({ alert: { id, name: "Extract errors", kind: "error_rate" }, state: "firing", evidence: { n: 100, value: 1 }, policyVersion: null, ruleId: null });
-    expect(received[0].signature).toBe(`sha256=${crypto.createHmac("sha256", SECRET).update(received[0].body).digest("hex")}`);
+    expect(received[0].signature).toBe(expectedSignature(received[0].body, SECRET));
 
     // Errors stop: 3,000 good calls bring the rate under 5%; resolved once, however often evaluated.
     await traffic(teamId, now, 3000, () => ({ taskType: "extract" }));

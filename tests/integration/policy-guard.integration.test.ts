@@ -1,5 +1,6 @@
 // Guarded publishes (contracts §10): PUT /api/v1/policy with a guard; the team's once-a-minute job rolls the
-// version back when a task type it changed falls below the guard on enough evidence, and not otherwise.
+// version back when a task type it changed falls below the guard on enough evidence, and not otherwise,
+// once, and announces the rollback on the team's alert webhooks.
 import { describe, expect, it } from "vitest";
 import { PUT } from "@/app/api/v1/policy/route";
 import { GET as versionGet } from "@/app/api/v1/policy/versions/[version]/route";
@@ -9,8 +10,12 @@ import { ingestEvents } from "@/lib/ingest/mutations";
 import { workUntilIdle } from "@/lib/jobs/worker";
 import { listPolicyVersions } from "@/lib/policies/data";
 import { checkGuard } from "@/lib/policies/guard";
+import { createAlert } from "@/lib/alerts/mutations";
+import { alertBodySchema } from "@/lib/alerts/schema";
 import { apiRequest, makeEvent, makeKey, makeOwner } from "@/tests/factories";
+import { expectedSignature, startWebhookReceiver } from "@/tests/support/webhook-receiver";
 
+const SECRET = "guard-webhook-secret-0123";
 const NANO_EXTRACT = { defaultModel: "gpt-5.4-mini", rules: [{ id: "extract-nano", when: { taskType: ["extract"] }, model: "gpt-5.4-nano" }] };
 
 async function setup() {
@@ -72,6 +77,41 @@ describe("a guarded publish", () => {
     // The rollback carries no guard: nothing more to roll back.
     expect(await checkGuard(teamId)).toBeNull();
     expect(await db().auditEntry.count({ where: { teamId, action: "policy.rollback" } })).toBe(1);
+  });
+
+  it("rolls back once however many evaluators trip it at once, and tells each distinct alert channel once, signed", async () => {
+    const { teamId, put } = await setup();
+    const receiver = await startWebhookReceiver();
+    try {
+      const hook = (format: "json" | "slack", secret = SECRET) => ({ type: "webhook" as const, url: receiver.url, secret, format });
+      const alert = (name: string, channels: ReturnType<typeof hook>[], muted = false) =>
+        createAlert(teamId, {}, alertBodySchema.parse({ name, kind: "unpriced", channels, muted }));
+      await alert("Unpriced", [hook("json")]);
+      // The same URL and format again (another secret) is not told twice; a muted alert's channel is not told.
+      await alert("Unpriced, to Slack", [hook("json", `${SECRET}-other`), hook("slack")]);
+      await alert("Muted", [{ ...hook("json"), url: `${receiver.url}/muted` }], true);
+      await put({ policy: NANO_EXTRACT, message: "extract to nano", guard: { minSuccess: 0.9 } });
+      await new Promise((r) => setTimeout(r, 20));
+      await routed(teamId, 2, 320, 256);
+
+      const trips = await Promise.all([checkGuard(teamId), checkGuard(teamId), checkGuard(teamId)]);
+      expect(trips.filter(Boolean)).toHaveLength(1);
+      expect(await db().policyVersion.count({ where: { teamId } })).toBe(3);
+      expect(await db().job.count({ where: { teamId, kind: "alerts.deliver" } })).toBe(2);
+      await workUntilIdle();
+      expect(receiver.received.map((r) => r.signature)).toEqual(receiver.received.map((r) => expectedSignature(r.body, SECRET)));
+      const bodies = receiver.received.map((r) => JSON.parse(r.body));
+      expect(bodies).toHaveLength(2);
+      const json = bodies.find((b) => !("text" in b));
+      expect(json).toMatchObject({
+        alert: { id: "guard:2", kind: "guard" }, state: "firing", policyVersion: 2, rollback: { to: 1, newVersion: 3 },
+        evidence: { n: 320, value: 0.8, baseline: 0.9 },
+      });
+      expect(json.evidence.high).toBeLessThan(0.9);
+      expect(bodies.find((b) => "text" in b).text).toContain("Guard: version 2 rolled back: extract succeeded 80.0% of 320");
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("stays put while the changed task type holds up", async () => {
