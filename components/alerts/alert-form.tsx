@@ -12,7 +12,7 @@ import type { ActionState } from "@/lib/http/action";
 
 const KIND_LABELS: Record<AlertKind, string> = {
   success_rate: "Success rate below a floor", error_rate: "Error rate above a ceiling", latency_p95: "Latency p95 above a ceiling",
-  spend_daily: "Spend today above a budget", silence: "No calls (the SDK went quiet)", unpriced: "Calls on models without a price",
+  spend_daily: "Spend today above a budget", spend_month: "Spend this month (projected) above a budget", silence: "No calls (the SDK went quiet)", unpriced: "Calls on models without a price",
 };
 
 export function AlertForm({ slug, dimensions }: { slug: string; dimensions: { taskTypes: string[]; models: string[] } }) {

@@ -7,15 +7,24 @@ import { chooseShares, type Policy } from "@switchyard/sdk/core";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db, sqlTransaction } from "@/lib/db";
 import { getSpend } from "@/lib/analytics/queries/get-spend";
-import { floorHour, localDate, startOfLocalDay } from "@/lib/analytics/time-zone";
+import { floorHour, localDate, localMonth, startOfLocalDay } from "@/lib/analytics/time-zone";
 import { getEvidenceRows, tallyFor } from "@/lib/alerts/data";
-import { judge } from "@/lib/alerts/judge";
+import { judge, type Month } from "@/lib/alerts/judge";
 import type { AlertKind, AlertScope, Threshold } from "@/lib/alerts/schema";
 import { DELIVER_JOB } from "@/lib/alerts/job";
 import { checkGuard } from "@/lib/policies/guard";
 import { enqueueJobIn, type StepResult } from "@/lib/jobs/queue";
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+/** Production spend from the hour holding `from` through the hour holding `at`, in dollars. */
+const spentUsd = async (teamId: TeamId, from: Date, at: Date) => Number((await getSpend(teamId, floorHour(from), new Date(at.getTime() + HOUR))).productionNanos) / 1e9;
+
+async function monthSoFar(teamId: TeamId, at: Date, zone: string): Promise<Month> {
+  const { start, days } = localMonth(at, zone);
+  return { spentUsd: await spentUsd(teamId, start, at), elapsedDays: (at.getTime() - start.getTime()) / (24 * HOUR), days };
+}
 
 type Claimed = { id: string; name: string; kind: AlertKind; scope: AlertScope; threshold: Threshold; windowMinutes: number; channels: unknown[]; muted: boolean; firing: boolean };
 
@@ -39,16 +48,18 @@ export async function evaluateAlerts(teamId: TeamId, now = new Date()) {
   if (!claimed.length) return { evaluated: 0, changed: 0 };
   const maxWindow = Math.max(...claimed.map((a) => a.windowMinutes));
   const team = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { timeZone: true } });
-  const [rows, spend, policy] = await Promise.all([
+  const kinds = new Set(claimed.map((a) => a.kind));
+  const [rows, spentToday, month, policy] = await Promise.all([
     getEvidenceRows(teamId, minute, maxWindow),
-    claimed.some((a) => a.kind === "spend_daily") ? getSpend(teamId, floorHour(startOfLocalDay(localDate(minute, team.timeZone), team.timeZone)), new Date(minute.getTime() + 3_600_000)) : null,
+    kinds.has("spend_daily") ? spentUsd(teamId, startOfLocalDay(localDate(minute, team.timeZone), team.timeZone), minute) : 0,
+    kinds.has("spend_month") ? monthSoFar(teamId, minute, team.timeZone) : undefined,
     inForce(teamId),
   ]);
   let changed = 0;
   for (const alert of claimed) {
     const { recent, baseline } = tallyFor(rows, alert.scope, alert.windowMinutes);
     const from = new Date(minute.getTime() - alert.windowMinutes * MINUTE);
-    const verdict = judge(alert.kind, alert.threshold, { recent, baseline, spentTodayUsd: spend ? Number(spend.productionNanos) / 1e9 : 0, from, to: minute });
+    const verdict = judge(alert.kind, alert.threshold, { recent, baseline, spentTodayUsd: spentToday, month, from, to: minute });
     if (!alert.firing && verdict.breached) changed += await fire(teamId, alert, minute, verdict.evidence, policy.version, policy.ruleOf(alert.scope));
     else if (alert.firing && verdict.recovered) changed += await resolve(teamId, alert, minute, verdict.evidence);
   }

@@ -47,6 +47,13 @@ describe("judge", () => {
     expect(judge("latency_p95", { maxMs: 2000 }, inputs({ calls: 10, latencies: Array(10).fill(9000) })).breached).toBe(false);
     expect(judge("spend_daily", { maxUsd: 50 }, inputs({}, {}, 50.01)).breached).toBe(true);
     expect(judge("spend_daily", { maxUsd: 50 }, inputs({}, {}, 49)).recovered).toBe(true);
+    // A month's spend at its pace so far: $40 in 10 of 30 days is $120.
+    const month = (spentUsd: number, elapsedDays: number) => ({ ...inputs({}), month: { spentUsd, elapsedDays, days: 30 } });
+    expect(judge("spend_month", { maxUsd: 100 }, month(40, 10))).toMatchObject({ breached: true, evidence: { value: 120, low: 40 } });
+    expect(judge("spend_month", { maxUsd: 100 }, month(30, 10)).recovered).toBe(true);
+    // Hours into the month the pace is not judged; spend already past the budget is.
+    expect(judge("spend_month", { maxUsd: 100 }, month(10, 0.25)).breached).toBe(false);
+    expect(judge("spend_month", { maxUsd: 100 }, month(101, 0.25)).breached).toBe(true);
     expect(judge("silence", {}, inputs({ calls: 0 }, { calls: 300 })).breached).toBe(true);
     expect(judge("silence", {}, inputs({ calls: 0 }, { calls: 0 })).breached).toBe(false);
     expect(judge("silence", {}, inputs({ calls: 3 }, { calls: 300 })).recovered).toBe(true);

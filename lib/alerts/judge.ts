@@ -2,7 +2,8 @@
 // evidence and only when a 99% interval lies wholly on the wrong side of the threshold, so a handful of
 // calls (or a rate at the threshold) does not cry wolf: at a true rate exactly at the threshold one
 // evaluation fires with probability at most 0.5%. They resolve once the observed value is back on the
-// right side. Spend, silence and unpriced calls are counts, judged as they are.
+// right side. Spend, silence and unpriced calls are counts, judged as they are; a month's spend is
+// projected at the month's pace so far.
 import { wilson } from "@/lib/analytics/stats";
 import type { AlertKind, Threshold } from "@/lib/alerts/schema";
 
@@ -11,7 +12,9 @@ export const MIN_SAMPLE = 30;
 export const Z99 = 2.576;
 
 export type Tally = { calls: number; errors: number; success: number; failure: number; unpriced: number; latencies: number[] };
-export type Inputs = { recent: Tally; baseline: Tally; spentTodayUsd: number; from: Date; to: Date };
+/** The month so far in the team's time zone: spend, and days elapsed of how many. */
+export type Month = { spentUsd: number; elapsedDays: number; days: number };
+export type Inputs = { recent: Tally; baseline: Tally; spentTodayUsd: number; month?: Month; from: Date; to: Date };
 export type Evidence = { n: number; value: number | null; low: number | null; high: number | null; baseline: number | null; from: string; to: string };
 export type Verdict = { breached: boolean; recovered: boolean; evidence: Evidence };
 
@@ -54,6 +57,14 @@ export function judge(kind: AlertKind, t: Threshold, x: Inputs): Verdict {
     }
     case "spend_daily":
       return { breached: x.spentTodayUsd > t.maxUsd!, recovered: x.spentTodayUsd <= t.maxUsd!, evidence: none(x.recent.calls, x.spentTodayUsd) };
+    case "spend_month": {
+      // The month's spend at this day's pace. A few hours into the month the pace swings with the time of
+      // day, so the projection counts from the second day on; spend already past the budget counts at once.
+      const m = x.month ?? { spentUsd: 0, elapsedDays: 0, days: 30 };
+      const projected = m.elapsedDays > 0 ? (m.spentUsd / m.elapsedDays) * m.days : m.spentUsd;
+      const over = m.spentUsd > t.maxUsd! || (m.elapsedDays >= 1 && projected > t.maxUsd!);
+      return { breached: over, recovered: !over, evidence: { ...none(x.recent.calls, projected), low: m.spentUsd } };
+    }
     case "silence": {
       // Silent only where there was traffic before: a scope that never had calls is not an outage.
       const silent = x.recent.calls === 0 && x.baseline.calls > 0;

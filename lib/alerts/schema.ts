@@ -3,7 +3,7 @@
 import { exactString, toStorable } from "@switchyard/sdk/core";
 import { z } from "zod";
 
-export const ALERT_KINDS = ["success_rate", "error_rate", "latency_p95", "spend_daily", "silence", "unpriced"] as const;
+export const ALERT_KINDS = ["success_rate", "error_rate", "latency_p95", "spend_daily", "spend_month", "silence", "unpriced"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 const name64 = exactString().min(1, "must not be empty").max(128, "must be at most 128 characters");
@@ -34,7 +34,7 @@ export type Channel = z.output<typeof channelSchema>;
 
 /** The threshold field each kind needs (success_rate: either). */
 const NEEDS: Record<AlertKind, (keyof Threshold)[]> = {
-  success_rate: ["min", "dropPoints"], error_rate: ["max"], latency_p95: ["maxMs"], spend_daily: ["maxUsd"], silence: [], unpriced: [],
+  success_rate: ["min", "dropPoints"], error_rate: ["max"], latency_p95: ["maxMs"], spend_daily: ["maxUsd"], spend_month: ["maxUsd"], silence: [], unpriced: [],
 };
 
 const fields = {

@@ -7,6 +7,7 @@ export const THRESHOLD_INPUT: Record<AlertKind, { field: string; label: string; 
   error_rate: { field: "max", label: "Errors above (%)", toValue: (n) => n / 100 },
   latency_p95: { field: "maxMs", label: "p95 above (ms)", toValue: (n) => n },
   spend_daily: { field: "maxUsd", label: "Spend today above ($)", toValue: (n) => n },
+  spend_month: { field: "maxUsd", label: "Month's projected spend above ($)", toValue: (n) => n },
   silence: null,
   unpriced: null,
 };

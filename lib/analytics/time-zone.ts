@@ -46,6 +46,12 @@ export function startOfLocalDay(isoDate: string, zone: string): Date {
   return new Date(t);
 }
 
+/** The local calendar month holding an instant: when it began in the zone, and how many days it has. */
+export function localMonth(date: Date, zone: string) {
+  const [y, m] = localDate(date, zone).split("-").map(Number);
+  return { start: startOfLocalDay(`${y}-${String(m).padStart(2, "0")}-01`, zone), days: new Date(Date.UTC(y, m, 0)).getUTCDate() };
+}
+
 /** YYYY-MM-DD plus n days (calendar arithmetic, no zone involved). */
 export function addDays(isoDate: string, n: number): string {
   const [y, m, d] = isoDate.split("-").map(Number);

@@ -86,6 +86,8 @@ describe("evaluating alerts", () => {
       classifyLatency: { kind: "latency_p95", scope: { taskType: "classify" }, threshold: { maxMs: 2000 } },
       spend: { kind: "spend_daily", threshold: { maxUsd: 0.01 } },
       spendHigh: { kind: "spend_daily", threshold: { maxUsd: 1000 } },
+      spendMonth: { kind: "spend_month", threshold: { maxUsd: 0.01 } },
+      spendMonthHigh: { kind: "spend_month", threshold: { maxUsd: 1000 } },
       silentSummaries: { kind: "silence", scope: { taskType: "summarize" } },
       silentClassify: { kind: "silence", scope: { taskType: "classify" } },
       unpriced: { kind: "unpriced" },
@@ -95,11 +97,11 @@ describe("evaluating alerts", () => {
     for (const [name, a] of Object.entries(alerts)) ids[name] = (await (await post(admin.secret, { name, windowMinutes: 60, ...a })).json()).id;
 
     const first = await evaluateAlerts(teamId, new Date(now));
-    expect(first.evaluated).toBe(13);
+    expect(first.evaluated).toBe(15);
     const state = async () => Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([name, id]) => [name, (await db().alert.findUniqueOrThrow({ where: { id } })).firing])));
     expect(await state()).toEqual({
       extractSuccess: true, classifySuccess: false, routeBlip: false, extractErrors: true, classifyErrors: false, extractLatency: true, classifyLatency: false,
-      spend: true, spendHigh: false, silentSummaries: true, silentClassify: false, unpriced: true, unpricedClassify: false,
+      spend: true, spendHigh: false, spendMonth: true, spendMonthHigh: false, silentSummaries: true, silentClassify: false, unpriced: true, unpricedClassify: false,
     });
     const fired = await db().alertFiring.findFirstOrThrow({ where: { alertId: ids.extractSuccess } });
     expect(fired.evidence).toMatchObject({ n: 200, value: 0.8 });

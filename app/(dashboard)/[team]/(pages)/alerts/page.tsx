@@ -26,14 +26,14 @@ function thresholdText(kind: string, t: Threshold) {
   if (t.dropPoints !== undefined) return `${t.dropPoints} points under the day before`;
   if (t.max !== undefined) return `above ${formatPercent(t.max)}`;
   if (t.maxMs !== undefined) return `above ${formatMs(t.maxMs)}`;
-  if (t.maxUsd !== undefined) return `above ${formatDollars(t.maxUsd)} today`;
+  if (t.maxUsd !== undefined) return `above ${formatDollars(t.maxUsd)} ${kind === "spend_month" ? "this month (projected)" : "today"}`;
   return kind === "silence" ? "no calls" : "any";
 }
 
 function valueText(kind: string, v: number | null) {
   if (v === null) return "—";
   if (kind === "latency_p95") return formatMs(v);
-  if (kind === "spend_daily") return formatDollars(v);
+  if (kind === "spend_daily" || kind === "spend_month") return formatDollars(v);
   if (kind === "silence" || kind === "unpriced") return formatCount(v);
   return formatPercent(v);
 }
