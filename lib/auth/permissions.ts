@@ -10,6 +10,7 @@ export const canManagePrices = (role: Role) => managers.includes(role);
 export const canPublishPolicies = (role: Role) => managers.includes(role);
 export const canChangeCapture = (role: Role) => managers.includes(role);
 export const canChangeTimeZone = (role: Role) => managers.includes(role);
+export const canChangeRetention = (role: Role) => managers.includes(role);
 export const canEditOtlpRules = (role: Role) => managers.includes(role);
 export const canEditDrafts = (role: Role) => role !== "viewer";
 export const canManageEvaluators = (role: Role) => managers.includes(role);

@@ -9,9 +9,12 @@ import { JUDGE_JOB, judgeStep } from "@/lib/evaluators/judge-job";
 import { drainPending } from "@/lib/evaluators/live";
 import { ingestBusy } from "@/lib/ingest/activity";
 import { runOneStep, type Handler } from "@/lib/jobs/queue";
+import { RETENTION_JOB } from "@/lib/retention/job";
+import { retentionStep } from "@/lib/retention/sweep";
 
 export const HANDLERS: Record<string, Handler> = {
-  [BACKFILL_JOB]: backfillStep, [JUDGE_JOB]: judgeStep, [EVALUATE_JOB]: evaluateStep, [DELIVER_JOB]: deliverStep,
+  [BACKFILL_JOB]: backfillStep, [JUDGE_JOB]: judgeStep, [EVALUATE_JOB]: (job) => evaluateStep(job), [DELIVER_JOB]: deliverStep,
+  [RETENTION_JOB]: (job) => retentionStep(job),
 };
 
 const WORKERS = 2;

@@ -32,7 +32,8 @@ export type CellEvidence = {
   calls: number; latencyMsSum: number; answered: number; outputTokens: number; success: number; failure: number;
 };
 /** `plan`: how fetch cut cells and groups (without it, by rollup bucket). */
-export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; plan?: Plan; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices };
+/** `bucketLevelUntil`: the window's hours before it were read at rollup level, their single calls past retention. */
+export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; plan?: Plan; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices; bucketLevelUntil?: Date | null };
 
 export type Warning = { code: "insufficient_evidence" | "unpriced_model"; model: string; message: string };
 

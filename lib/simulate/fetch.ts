@@ -7,7 +7,10 @@ import { groupBy } from "@/lib/analytics/stats";
 import { listPrices } from "@/lib/pricing/data";
 import { indexPrices, priceAt } from "@/lib/pricing/cost";
 import type { CellEvidence, Group, SimData } from "@/lib/simulate/compute";
-import type { Plan } from "@/lib/simulate/plan";
+import { cellStart, type Plan } from "@/lib/simulate/plan";
+import { ceilHour } from "@/lib/analytics/time-zone";
+import { db } from "@/lib/db";
+import { retainedSince } from "@/lib/retention/sweep";
 import { getLoggedFirstAttempts, getPolicyVersions, getRawSizes, getRollupCells, getTaskSizes, type SizeGroup } from "@/lib/simulate/data";
 import { MAX_LOGGED_CALLS, type LoggedCall } from "@/lib/simulate/off-policy";
 
@@ -59,16 +62,37 @@ function fromSizes(sizes: SizeGroup[], keys: string[]): { groups: Group[]; cells
   return { groups: sizes.filter((g) => g.tasks !== 0).map(({ evidence: _e, ...g }) => g), cells: [...cells.values()] };
 }
 
+/**
+ * The hours of the window before `until`, whose raw calls are past the team's retention, at rollup
+ * (bucket) level: a threshold inside a bucket routes the whole bucket as its lower part, and metadata,
+ * which rollups do not keep, reads as absent.
+ */
+async function atBucketLevel(teamId: TeamId, from: Date, until: Date, plan: Plan) {
+  const { cells, groups } = await getRollupCells(teamId, from, until, { buckets: [], taskTypes: null });
+  const meta = plan.metadata ? JSON.stringify(plan.metadataKeys.map(() => null)) : undefined;
+  return { groups, cells: cells.map((c) => ({ ...c, contextFrom: cellStart(plan, c.taskType, c.contextFrom), ...(meta ? { meta } : {}) })) };
+}
+
+/** Where the window's single calls are still kept: from the team's retention (to the hour) on, or null when all are. */
+async function rawCallsFrom(teamId: TeamId, from: Date, to: Date, now: Date): Promise<Date | null> {
+  const { retentionDays } = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { retentionDays: true } });
+  const kept = ceilHour(retainedSince(retentionDays, now));
+  return kept > from ? new Date(Math.min(kept.getTime(), to.getTime())) : null;
+}
+
 export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }, plan: Plan, now = new Date()): Promise<SimData> {
   const { from, to } = window;
-  const [stats, priceList, { cells, groups }] = await Promise.all([
-    getModelStats(teamId, from, to, {}, { latencyOnly: true }),
-    listPrices(teamId),
-    plan.metadata
-      ? getRawSizes(teamId, from, to, plan.segmentStarts, { metadata: true }).then((sizes) => fromSizes(sizes, plan.metadataKeys))
-      : Promise.all([getRollupCells(teamId, from, to, { buckets: plan.splitBuckets, taskTypes: plan.splitTaskTypes }), splitSizes(teamId, from, to, plan, now)])
-          .then(([rollup, split]) => { const exact = fromSizes(split, []); return { cells: [...rollup.cells, ...exact.cells], groups: [...rollup.groups, ...exact.groups] }; }),
-  ]);
+  const needsRaw = plan.metadata || plan.splitBuckets.length > 0;
+  const rawFrom = needsRaw ? await rawCallsFrom(teamId, from, to, now) : null;
+  const exactFrom = rawFrom ?? from;
+  const exact = plan.metadata
+    ? getRawSizes(teamId, exactFrom, to, plan.segmentStarts, { metadata: true }).then((sizes) => fromSizes(sizes, plan.metadataKeys))
+    : Promise.all([getRollupCells(teamId, exactFrom, to, { buckets: plan.splitBuckets, taskTypes: plan.splitTaskTypes }), splitSizes(teamId, exactFrom, to, plan, now)])
+        .then(([rollup, split]) => { const sized = fromSizes(split, []); return { cells: [...rollup.cells, ...sized.cells], groups: [...rollup.groups, ...sized.groups] }; });
+  const past = rawFrom ? atBucketLevel(teamId, from, rawFrom, plan) : Promise.resolve({ cells: [], groups: [] });
+  const [stats, priceList, parts] = await Promise.all([getModelStats(teamId, from, to, {}, { latencyOnly: true }), listPrices(teamId), Promise.all([past, exact])]);
+  const cells = parts.flatMap((p) => p.cells);
+  const groups = parts.flatMap((p) => p.groups);
   const index = indexPrices(priceList);
   const models = new Set([...stats.map((s) => s.model), ...priceList.map((p) => p.model)]);
   const prices = Object.fromEntries([...models].flatMap((m) => {
@@ -84,7 +108,7 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
   const baseline = [...groupBy(production, (s) => s.taskType).values()].map((s) => ({
     taskType: s.taskType, tasks: s.tasks, costNanos: s.costNanos, success: s.success, failure: s.failure, escalations: s.escalations, latencyHist: s.latencyHist,
   }));
-  return { groups, evidence, cells, plan, metadataKeys: plan.metadataKeys, baseline, prices };
+  return { groups, evidence, cells, plan, metadataKeys: plan.metadataKeys, baseline, prices, bucketLevelUntil: rawFrom };
 }
 
 /**

@@ -32,7 +32,7 @@ function offPolicyNote(calls: number, truncated: boolean) {
   return `offPolicy: self-normalised inverse propensity weighting (SNIPS) of ${read}; given only where at least ${MIN_COVERAGE * 100}% of the policy's choices fall on models the logging policy could pick.`;
 }
 
-export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows: TaskTypeResult[], baseline: Tally, projected: Tally, offPolicy: OffPolicyResult & { truncated: boolean }) {
+export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows: TaskTypeResult[], baseline: Tally, projected: Tally, offPolicy: OffPolicyResult & { truncated: boolean }, bucketLevelUntil: Date | null = null) {
   const savings = baseline.costNanos + baseline.reviewNanos - (projected.costNanos + projected.reviewNanos);
   const baseTotal = baseline.costNanos + baseline.reviewNanos;
   const notes = [
@@ -41,6 +41,7 @@ export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows:
     ...(plan.metadata ? ["A rule tests metadata, which the rollups do not keep: every first attempt in the window was read one by one (slower path)."] : []),
     ...(plan.splitBuckets.length ? [`A context-size threshold falls inside ${plan.splitBuckets.length} rollup bucket(s): those calls were read one by one for an exact split.`] : []),
     ...(offPolicy.overall.calls ? [offPolicyNote(offPolicy.overall.calls, offPolicy.truncated)] : []),
+    ...(bucketLevelUntil ? [`Single calls before ${bucketLevelUntil.toISOString()} are past the team's retention: those hours were projected at bucket level from the rollups (${plan.metadata ? "metadata read as absent" : "a threshold inside a bucket routes the whole bucket as its lower part"}).`] : []),
   ];
   return {
     window: { from: window.from.toISOString(), to: window.to.toISOString(), days: Math.round(((window.to.getTime() - window.from.getTime()) / 86_400_000) * 100) / 100 },
@@ -61,7 +62,7 @@ export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows:
       })),
       offPolicy: formatOffPolicy(offPolicy.byTaskType.get(r.taskType) ?? NO_PROPENSITIES),
     })),
-    path: { exact: true, rawCallsRead: plan.metadata || plan.splitBuckets.length > 0, notes },
+    path: { exact: !bucketLevelUntil, rawCallsRead: plan.metadata || plan.splitBuckets.length > 0, bucketLevelUntil: bucketLevelUntil?.toISOString() ?? null, notes },
   };
 }
 export type SimulationResult = ReturnType<typeof formatResult>;

@@ -21,5 +21,5 @@ export async function simulateWithData(teamId: TeamId, input: SimulationInput) {
   const [data, logged] = await Promise.all([fetchData(teamId, input, p), fetchLoggedCalls(teamId, input)]);
   const rows = compute(data, input.policy, input.assumptions).sort((a, b) => b.baseline.costNanos - a.baseline.costNanos);
   const offPolicy = { ...estimateOffPolicy(logged.calls, input.policy), truncated: logged.truncated };
-  return { result: formatResult(input, p, rows, totalOf(rows, "baseline"), totalOf(rows, "projected"), offPolicy), data };
+  return { result: formatResult(input, p, rows, totalOf(rows, "baseline"), totalOf(rows, "projected"), offPolicy, data.bucketLevelUntil ?? null), data };
 }

@@ -6,12 +6,14 @@ import { applyHeadlessInit } from "@/lib/startup/headless";
 import { DEMO_USER, seedDemo } from "@/lib/demo/seed";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { repriceInBackground } from "@/lib/pricing/reprice";
+import { ensureRetentionJobs } from "@/lib/retention/job";
 
 /** Migrations and headless objects, one instance at a time. */
 export async function prepareDatabase() {
   return withStartupLock(async () => {
     const applied = await migrate();
     const init = await applyHeadlessInit();
+    await ensureRetentionJobs();
     return { applied, init };
   });
 }

@@ -3,11 +3,12 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireTeam, requireUser } from "@/lib/auth/session";
-import { canChangeCapture, canChangeTimeZone, canManageMembers, canRenameTeam } from "@/lib/auth/permissions";
+import { canChangeCapture, canChangeRetention, canChangeTimeZone, canManageMembers, canRenameTeam } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/http/errors";
 import { parseForm, runAction, type ActionState } from "@/lib/http/action";
 import { inviteRoleSchema, roleSchema, teamNameSchema, timeZoneSchema } from "@/lib/teams/schema";
-import { acceptInvite, createInvite, createTeam, removeMember, renameTeam, revokeInvite, setContentCapture, setTimeZone, updateMemberRole } from "@/lib/teams/mutations";
+import { acceptInvite, createInvite, createTeam, removeMember, renameTeam, revokeInvite, setContentCapture, setRetention, setTimeZone, updateMemberRole } from "@/lib/teams/mutations";
+import { retentionSchema } from "@/lib/retention/schema";
 
 const nameForm = z.object({ name: teamNameSchema });
 
@@ -88,5 +89,20 @@ export async function setTimeZoneAction(slug: string, _prev: ActionState, form: 
     if (!canChangeTimeZone(ctx.role)) throw forbidden("Only owners and admins can change the team's time zone.");
     await setTimeZone(ctx.team.id, ctx.user.id, parseForm(z.object({ timeZone: timeZoneSchema }), form).timeZone);
     revalidatePath(`/${slug}`, "layout");
+  });
+}
+
+/** Retention from Settings → General: days typed as text; an empty content field keeps content as long as calls. */
+const retentionForm = z.object({
+  retentionDays: z.coerce.number({ message: "must be a whole number of days" }).pipe(retentionSchema.shape.retentionDays.unwrap()),
+  contentRetentionDays: z.preprocess((v) => (v === "" || v === null ? null : Number(v)), retentionSchema.shape.contentRetentionDays.unwrap()),
+});
+
+export async function setRetentionAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await requireTeam(slug);
+  return runAction(async () => {
+    if (!canChangeRetention(ctx.role)) throw forbidden("Only owners and admins can change retention.");
+    await setRetention(ctx.team.id, ctx.user.id, parseForm(retentionForm, form));
+    revalidatePath(`/${slug}/settings`);
   });
 }

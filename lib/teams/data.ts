@@ -60,7 +60,7 @@ export async function findOwnedTeamByName(userId: string, name: string) {
 
 /** The settings PATCH /api/v1/settings answers with. */
 export function getTeamSettings(teamId: TeamId) {
-  return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, slug: true, timeZone: true, captureContent: true } });
+  return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, slug: true, timeZone: true, captureContent: true, retentionDays: true, contentRetentionDays: true } });
 }
 
 /** The review queue's plan and the reviewer rate (Review page). */

@@ -9,6 +9,9 @@ import { hashInviteToken } from "@/lib/teams/data";
 import { INVITE_TTL_MS } from "@/lib/teams/schema";
 import { slugCandidates } from "@/lib/teams/slug";
 import { seedDefaultPrices } from "@/lib/pricing/mutations";
+import { RETENTION_JOB } from "@/lib/retention/job";
+import { retentionIssues, type Retention } from "@/lib/retention/schema";
+import { ensureRetentionJob } from "@/lib/retention/job";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,6 +23,7 @@ export async function insertTeam(tx: Tx, ownerId: string, name: string) {
   const team = await tx.team.create({ data: { name, slug }, select: { id: true, name: true, slug: true } });
   await tx.membership.create({ data: { teamId: team.id, userId: ownerId, role: "owner" } });
   await seedDefaultPrices(tx, team.id);
+  await tx.job.create({ data: { teamId: team.id, kind: RETENTION_JOB, payload: {} } });
   await tx.auditEntry.create({ data: { teamId: team.id, actorId: ownerId, action: "team.create", detail: { name } } });
   return team;
 }
@@ -120,6 +124,22 @@ export async function setTimeZone(teamId: TeamId, actorId: string, timeZone: str
 
 /** `actorId` null with `keyId` when an admin key changed it (PATCH /api/v1/settings). */
 /** Connected SDKs that follow the team's setting hear of it within a second (it travels with the policy). */
+/**
+ * Changes how long raw calls (and content alone) are kept; the team's sweep runs within a minute and then
+ * daily (lib/retention/sweep.ts). Content kept longer than calls is refused by name.
+ */
+export async function setRetention(teamId: TeamId, actorId: string | null, change: Retention, keyId?: string) {
+  const current = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { retentionDays: true, contentRetentionDays: true } });
+  const next = { ...current, ...change };
+  const issues = retentionIssues(next);
+  if (issues.length) throw new AppError("validation_error", `${issues[0].path} ${issues[0].message}`, issues);
+  await db().$transaction(async (tx) => {
+    await tx.team.update({ where: { id: teamId }, data: next });
+    await tx.auditEntry.create({ data: { teamId, actorId, action: "team.retention", detail: { ...next, ...(keyId ? { keyId } : {}) } } });
+  });
+  await ensureRetentionJob(teamId, { now: true });
+}
+
 export async function setContentCapture(teamId: TeamId, actorId: string | null, enabled: boolean, keyId?: string) {
   await db().$transaction(async (tx) => {
     await tx.team.update({ where: { id: teamId }, data: { captureContent: enabled } });

@@ -33,7 +33,7 @@ export async function getModelStats(teamId: TeamId, from: Date, to: Date, filter
     GROUP BY 1, 2, 3
     ORDER BY 1, 2, 3`;
   const total = rows.reduce((n, r) => n + Number(r.calls), 0);
-  const exact = !latencyOnly && total > 0 && total <= EXACT_LATENCY_MAX_CALLS ? await getLatencies(teamId, from, to, where) : null;
+  const exact = !latencyOnly && total > 0 && total <= EXACT_LATENCY_MAX_CALLS ? await getLatencies(teamId, from, to, where, total) : null;
   return rows.map((r) => ({
     taskType: String(r.taskType),
     model: String(r.model),
@@ -58,11 +58,13 @@ export async function getModelStats(teamId: TeamId, from: Date, to: Date, filter
   }));
 }
 
-async function getLatencies(teamId: TeamId, from: Date, to: Date, where: Prisma.Sql) {
+/** Every call's latency in the window, or null when the calls are fewer than the rollups count (some are past the team's retention). */
+async function getLatencies(teamId: TeamId, from: Date, to: Date, where: Prisma.Sql, calls: number) {
   const rows = await db().$queryRaw<{ taskType: string; model: string; shadow: boolean; latencies: number[]; ttfts: number[] }[]>`
     SELECT "taskType", "model", ("shadowOf" IS NOT NULL) AS shadow, array_agg("latencyMs"::float8) AS latencies,
            array_remove(array_agg("ttftMs"::float8), NULL) AS ttfts
     FROM "Call" WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} ${where}
     GROUP BY 1, 2, 3`;
+  if (rows.reduce((n, r) => n + r.latencies.length, 0) !== calls) return null;
   return new Map(rows.map((r) => [`${r.taskType}|${r.model}|${r.shadow}`, { latencies: r.latencies.map(Number), ttfts: r.ttfts.map(Number) }]));
 }

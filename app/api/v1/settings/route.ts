@@ -1,16 +1,20 @@
-// PATCH /api/v1/settings (contracts §13): content capture, the setting evaluators read, as on Settings →
-// General; answers the team's settings. (`retentionDays` arrives with retention, issue 16.)
-import { z } from "zod";
+// PATCH /api/v1/settings (contracts §13): content capture, the setting evaluators read, and retention
+// (`retentionDays`; `contentRetentionDays`, content kept shorter, null for as long as calls), as on
+// Settings → General; answers the team's settings.
 import { apiRoute, otherMethods } from "@/lib/http/route";
+import { retentionSchema } from "@/lib/retention/schema";
 import { getTeamSettings } from "@/lib/teams/data";
-import { setContentCapture } from "@/lib/teams/mutations";
+import { setContentCapture, setRetention } from "@/lib/teams/mutations";
+import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
-const body = z.object({ captureContent: z.boolean() }).partial().strict();
+const body = z.object({ captureContent: z.boolean() }).partial().extend(retentionSchema.shape).strict();
 
 export const PATCH = apiRoute({ scopes: ["admin"], body }, async ({ teamId, keyId, body }) => {
-  if (body.captureContent !== undefined) await setContentCapture(teamId, null, body.captureContent, keyId);
+  const { captureContent, ...retention } = body;
+  if (Object.keys(retention).length) await setRetention(teamId, null, retention, keyId);
+  if (captureContent !== undefined) await setContentCapture(teamId, null, captureContent, keyId);
   return getTeamSettings(teamId);
 });
 
