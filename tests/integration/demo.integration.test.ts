@@ -51,7 +51,7 @@ describe("demo seeding", () => {
     expect(await seedDemo(() => undefined, 2)).toEqual({ slug: "demo", calls: 0 });
     expect(await db().call.count({ where: { teamSeq: team.seq } })).toBe(first.calls);
     expect(await db().policyVersion.count({ where: { teamId: team.id } })).toBe(3);
-  });
+  }, 90_000); // two days of demo traffic, evaluators and reviews through the real paths: 20-30 s here
 
   it("reports its progress to the demo team's pages until the evidence is in, and to no other team", async () => {
     const { team } = await makeOwner();
