@@ -21,7 +21,7 @@ export async function requireUser(callbackUrl?: string) {
 
 export type TeamContext = {
   user: { id: string; email: string; name: string | null };
-  team: { id: TeamId; name: string; slug: string; timeZone: string };
+  team: { id: TeamId; name: string; slug: string; timeZone: string; retentionDays: number };
   role: import("@prisma/client").Role;
 };
 

@@ -34,6 +34,8 @@ export async function startServer() {
   if (e.demo) startDemo(url);
   void repriceInBackground(); // resumes price edits whose re-pricing a stop interrupted
   startJobWorker(); // evaluator backfills and new calls for evaluators; resumes jobs a stop interrupted
+  // Teams created since start-up get their daily retention sweep within the hour.
+  setInterval(() => void ensureRetentionJobs().catch((err: Error) => console.error(`[switchyard] retention: ${err.message}`)), 3_600_000).unref();
 }
 
 // Seeding runs after start-up, so the server answers at once and the demo fills in over about a minute.

@@ -9,7 +9,6 @@ import { hashInviteToken } from "@/lib/teams/data";
 import { INVITE_TTL_MS } from "@/lib/teams/schema";
 import { slugCandidates } from "@/lib/teams/slug";
 import { seedDefaultPrices } from "@/lib/pricing/mutations";
-import { RETENTION_JOB } from "@/lib/retention/job";
 import { retentionIssues, type Retention } from "@/lib/retention/schema";
 import { ensureRetentionJob } from "@/lib/retention/job";
 
@@ -23,7 +22,6 @@ export async function insertTeam(tx: Tx, ownerId: string, name: string) {
   const team = await tx.team.create({ data: { name, slug }, select: { id: true, name: true, slug: true } });
   await tx.membership.create({ data: { teamId: team.id, userId: ownerId, role: "owner" } });
   await seedDefaultPrices(tx, team.id);
-  await tx.job.create({ data: { teamId: team.id, kind: RETENTION_JOB, payload: {} } });
   await tx.auditEntry.create({ data: { teamId: team.id, actorId: ownerId, action: "team.create", detail: { name } } });
   return team;
 }

@@ -9,13 +9,8 @@ import { createApiKey } from "@/lib/api-keys/mutations";
 export const uniqueEmail = (label = "user") => `${label}-${crypto.randomBytes(4).toString("hex")}@example.test`;
 
 /** A user with a team of their own (the sign-up path); returns the team id as the gate would. */
-/**
- * A user and the team they own. The team keeps calls for ten years: fixtures are dated (makeEvent's
- * default is 2026-11-20) and a test's job worker runs the team's retention sweep; retention tests set theirs.
- */
 export async function makeOwner(teamName = "Team") {
   const { user, team } = await createUser({ email: uniqueEmail("owner"), password: "long-enough-pw", teamName });
-  await db().team.update({ where: { id: team.id }, data: { retentionDays: 3650 } });
   return { user, team: { ...team, id: checkedTeamId(team.id) } };
 }
 

@@ -54,7 +54,9 @@ describe("retention", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       if (path) expect(res.json.error.issues.map((i: { path: string }) => i.path)).toContain(path);
     }
-    expect(await patch({})).toMatchObject({ status: 200, json: { retentionDays: 3650, contentRetentionDays: null, captureContent: true } });
+    expect(await patch({})).toMatchObject({ status: 200, json: { retentionDays: 90, contentRetentionDays: null, captureContent: true } });
+    // Nothing to sweep was asked for: no job.
+    expect(await db().job.count({ where: { kind: "retention.sweep" } })).toBe(0);
   });
 
   it("removes calls past retention with what hangs off them, and content past its own days, in batches; rollups stay", async () => {
@@ -104,6 +106,7 @@ describe("retention", () => {
     const { teamId, patch } = await setup();
     const policy: Policy = { defaultModel: "gpt-5.4-mini", rules: [{ id: "free-nano", when: { metadata: { tier: "free" } }, model: "gpt-5.4-nano" }] };
     const window = { from: new Date(Math.floor((now - 110 * DAY) / 3_600_000) * 3_600_000), to: new Date(Math.ceil(now / 3_600_000) * 3_600_000), policy, assumptions: { reviewCostPerFailureUsd: 1, minSamples: 30 } };
+    await patch({ retentionDays: 3650 });
     const whole = await simulate(teamId, window);
     expect(whole.path.bucketLevelUntil).toBeNull();
     await patch({ retentionDays: 60 });

@@ -12,6 +12,7 @@ import { Table, Td } from "@/components/ui/table";
 import { COUNT_CAP, loadCalls, parseCallFilters } from "@/lib/analytics/calls";
 import { parseRange, rangeQuery } from "@/lib/analytics/range";
 import { requireTeam } from "@/lib/auth/session";
+import { retainedSince } from "@/lib/retention/sweep";
 import { hasTraffic } from "@/lib/ingest/data";
 
 export const metadata: Metadata = { title: "Calls" };
@@ -21,7 +22,7 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<s
 export default async function CallsPage({ params, searchParams }: Props) {
   const { team: slug } = await params;
   const { team } = await requireTeam(slug);
-  const description = "Every logged call, newest first.";
+  const description = `Every logged call, newest first, kept ${formatCount(team.retentionDays)} days (Settings → General).`;
   if (!(await hasTraffic(team.id))) return <><PageHeader title="Calls" description={description} /><InstallSdk slug={slug} what="Your calls" /></>;
   const search = await searchParams;
   const { window, error } = parseRange(search, team.timeZone);
@@ -33,11 +34,17 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const { cursor: _cursor, ...kept } = filters;
   const keptParams = Object.entries(kept).filter((e): e is [string, string] => Boolean(e[1]));
   const pageLink = (cursor?: string) => `${path}?${new URLSearchParams([...Object.entries(range), ...keptParams, ...(cursor ? [["cursor", cursor]] : [])])}`;
+  const retainedFrom = retainedSince(team.retentionDays, new Date());
   const exportLink = (format: string) => `/${slug}/exports/calls?${new URLSearchParams([["format", format], ...Object.entries(range), ...keptParams])}`;
   return (
     <>
       <PageHeader title="Calls" description={description} actions={<RangePicker path={path} window={window} zone={team.timeZone} keep={kept} />} />
       {[error, ...errors].filter(Boolean).map((e) => <div key={e} className="mb-3"><Alert>{e} That filter was left out.</Alert></div>)}
+      {window.from < retainedFrom && (
+        <p className="mb-3 text-sm text-gray-600">
+          Calls before {formatDateTime(retainedFrom, team.timeZone)} are past the team&apos;s retention ({formatCount(team.retentionDays)} days) and no longer listed; the dashboards still count them.
+        </p>
+      )}
       <CallFiltersForm path={path} filters={filters} range={range} taskTypes={dimensions.taskTypes} models={dimensions.models} />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-gray-600">
         <p aria-live="polite">{matching > COUNT_CAP ? `More than ${formatCount(COUNT_CAP)}` : formatCount(matching)} {matching === 1 ? "call matches" : "calls match"}</p>
