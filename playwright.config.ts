@@ -13,6 +13,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // One at a time: the server (one process, the embedded database in it) is what the specs wait on; two
+  // workers made each spec slower and the run no shorter.
   workers: 1,
   reporter: [["list"]],
   use: {
@@ -42,9 +44,11 @@ export default defineConfig({
       PORT: String(PORT),
       SWITCHYARD_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
-      // The demo team (30 days, ~200k calls) seeds in the background while the first specs run; the analytics
-      // spec waits for it.
+      // The demo team seeds in the background while the first specs run; the analytics spec waits for it.
       SWITCHYARD_DEMO: "1",
+      // Ten days rather than thirty: the pages and their agreement are the same, and seeding (CPU the fresh
+      // teams' specs share) takes a third as long.
+      SWITCHYARD_DEMO_DAYS: "10",
       // A second team that the test users never join: the cross-team checks aim at it.
       SWITCHYARD_INIT_EMAIL: E2E_OTHER_TEAM.email,
       SWITCHYARD_INIT_PASSWORD: E2E_OTHER_TEAM.password,

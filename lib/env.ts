@@ -13,6 +13,8 @@ const schema = z.object({
   SWITCHYARD_DATA_DIR: z.string().min(1).default(".switchyard"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SWITCHYARD_DEMO: flag.optional(),
+  // Days of demo traffic (about 6,700 calls a day); fewer seed faster on a small machine.
+  SWITCHYARD_DEMO_DAYS: z.coerce.number().int().min(1, "must be at least 1").max(90, "must be at most 90").default(30),
   SWITCHYARD_INIT_EMAIL: z.email().optional(),
   SWITCHYARD_INIT_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   SWITCHYARD_INIT_TEAM: z.string().min(1).max(64).optional(),

@@ -31,7 +31,7 @@ export async function startServer() {
   console.log(`[switchyard] ready at ${url}`);
   if (init.email) console.log(`[switchyard] sign in at ${url}/sign-in as ${init.email} (SWITCHYARD_INIT_PASSWORD)`);
   else console.log(`[switchyard] create an account at ${url}/sign-up`);
-  if (e.demo) startDemo(url);
+  if (e.demo) startDemo(url, e.SWITCHYARD_DEMO_DAYS);
   void repriceInBackground(); // resumes price edits whose re-pricing a stop interrupted
   startJobWorker(); // evaluator backfills and new calls for evaluators; resumes jobs a stop interrupted
   // Teams created since start-up get their daily retention sweep within the hour.
@@ -39,9 +39,9 @@ export async function startServer() {
 }
 
 // Seeding runs after start-up, so the server answers at once and the demo fills in over about a minute.
-function startDemo(url: string) {
+function startDemo(url: string, days: number) {
   console.log(`[switchyard] demo: sign in as ${DEMO_USER.email} / ${DEMO_USER.password} (SWITCHYARD_DEMO=0 turns the demo off)`);
-  seedDemo((line) => console.log(`[switchyard] ${line}`))
+  seedDemo((line) => console.log(`[switchyard] ${line}`), days)
     .then(({ slug, calls }) => calls && console.log(`[switchyard] demo ready: ${calls.toLocaleString("en-US")} calls at ${url}/${slug}`))
     .catch((err: unknown) => console.error(`[switchyard] demo seeding failed: ${err instanceof Error ? err.message : String(err)}`));
 }
