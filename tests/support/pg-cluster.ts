@@ -30,10 +30,11 @@ export function startCluster(port: number) {
   return {
     url: (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     /** Crash-stops the server (no shutdown checkpoint, as a kill would), leaves it down `downMs`, starts it again. */
-    async crashRestart(downMs: number) {
+    /** Stops the server as a crash would, waits for `whileDown` to settle, and starts it again. */
+    async crashRestart(whileDown: () => Promise<void>) {
       const ctl = (...args: string[]) => runAsync("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", ...args]);
       await ctl("-m", "immediate", "stop");
-      await new Promise((r) => setTimeout(r, downMs));
+      await whileDown();
       await ctl(...options, "start");
     },
     stop() {

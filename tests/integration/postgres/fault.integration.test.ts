@@ -84,7 +84,11 @@ it("stores every call exactly once through a SIGKILL of the server and a crash o
     await pause(800);
     server = await startServer(cluster.url("fault"));
     await pause(1500);
-    await cluster.crashRestart(1500);
+    // PostgreSQL stays down until the SDK has met the server's 503 (at most 20 s): the SDK backs off after
+    // the SIGKILL above, so a fixed outage can fall wholly between its attempts.
+    await cluster.crashRestart(async () => {
+      for (let waited = 0; waited < 20_000 && !met.has("503"); waited += 100) await pause(100);
+    });
   })();
   // Calls go on until the faults are over, so the SDK is sending while PostgreSQL is down, however
   // fast this machine makes the first MIN_CALLS.

@@ -56,7 +56,7 @@ export default async function AlertsPage({ params }: { params: Promise<{ team: s
   };
   return (
     <>
-      <PageHeader title="Alerts" description="Success, errors, latency, spend and silence per task type and model, judged every minute on enough evidence; firings go to the bell and to webhooks." />
+      <PageHeader title="Alerts" description="Success, errors, latency, spend and silence per task type and model, judged every minute; firings go to the bell and to webhooks. A rate fires only on 30 or more calls whose 99% interval lies wholly past the threshold: at a true rate exactly at it, a minute's evaluation fires at most 0.5% of the time." />
       <div className="space-y-6">
         <Card title="Firings" description={`The last 30 days, newest first. ${unread ? `${formatCount(unread)} unread.` : "All read."}`}>
           {unread > 0 && <div className="mb-3"><InlineAction action={markFiringsReadAction.bind(null, slug)} fields={{}} label="Mark all read" pendingLabel="Marking…" variant="secondary" /></div>}
