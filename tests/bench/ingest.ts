@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startBalancer } from "./balancer";
 import { batchTemplate, drive } from "./ingest-load";
 import { databaseUrl as dbUrl, sql as admin, startServer, stopServer } from "./server";
 
@@ -60,13 +61,39 @@ async function evaluatorOverhead(line: (name: string, value: string, target: str
   console.log(`ingest events/s without / with / without an evaluator: ${before.toFixed(0)} / ${during.toFixed(0)} / ${after.toFixed(0)} (${EVAL_SECONDS} s each)`);
 }
 
+/**
+ * BENCH_INSTANCES=2: two built servers on one PostgreSQL behind a round-robin balancer, the same clients
+ * driving one instance and then both through it, BENCH_SECONDS each: how ingest scales with instances.
+ */
+async function instancesMode(env: Record<string, string>) {
+  const second = await startServer(PORT + 1, env);
+  const balancer = await startBalancer([PORT]);
+  try {
+    const rates: number[] = [];
+    for (const ports of [[PORT], [PORT, PORT + 1]]) {
+      balancer.use(ports);
+      const end = Date.now() + SECONDS * 1000;
+      const run = await drive({ url: balancer.url, key: KEY, template: batchTemplate(), clients: CLIENTS * ports.length, until: () => Date.now() >= end, idPrefix: `i${ports.length}-` });
+      rates.push(run.rate);
+      console.log(`${ports.length} instance(s), ${CLIENTS * ports.length} clients: ${run.rate.toFixed(0)} events/s, request p50 ${run.p50.toFixed(0)} ms, p99 ${run.p99.toFixed(0)} ms`);
+    }
+    const scale = rates[1] / rates[0];
+    console.log(`${"two instances vs one".padEnd(28)} ${`${scale.toFixed(2)}×`.padStart(14)}   target none: on one machine the instances and PostgreSQL share ${os.cpus().length} cores`);
+  } finally {
+    await balancer.close();
+    stopServer(second);
+  }
+}
+
 async function main() {
   await admin(`CREATE DATABASE "${DB}"`);
-  const server = await startServer(PORT, {
+  const env = {
     DATABASE_URL: dbUrl(DB), SWITCHYARD_INGEST_RATE_LIMIT: "10000000", SWITCHYARD_INIT_EMAIL: "bench@example.test",
     SWITCHYARD_INIT_PASSWORD: "bench-password-1", SWITCHYARD_INIT_TEAM: "Bench", SWITCHYARD_INIT_INGEST_KEY: KEY, SWITCHYARD_INIT_ADMIN_KEY: ADMIN_KEY,
-  });
+  };
+  const server = await startServer(PORT, env);
   try {
+    if (process.env.BENCH_INSTANCES === "2") return await instancesMode(env);
     console.log(`ingest bench: ${CLIENTS} clients × 1000-event batches for ${SECONDS} s against the built server on PostgreSQL (${os.cpus().length} cores shared)`);
     const end = Date.now() + SECONDS * 1000;
     const run = await drive({ url: `http://127.0.0.1:${PORT}`, key: KEY, template: batchTemplate(), clients: CLIENTS, until: () => Date.now() >= end });
