@@ -105,8 +105,8 @@ describe("evaluating alerts", () => {
     });
     const fired = await db().alertFiring.findFirstOrThrow({ where: { alertId: ids.extractSuccess } });
     expect(fired.evidence).toMatchObject({ n: 200, value: 0.8 });
-    // The same minute again: already evaluated, nothing happens.
-    expect((await evaluateAlerts(teamId, new Date(now + 1000))).evaluated).toBe(0);
+    // The same minute again (its last millisecond: now + 1 s could be the next minute): nothing happens.
+    expect((await evaluateAlerts(teamId, new Date(Math.floor(now / 60_000) * 60_000 + 59_999))).evaluated).toBe(0);
 
     // Extract recovers: 600 more calls, all successes, in the last hour (80% → 95%).
     await traffic(teamId, now, 600, () => ({ taskType: "extract", outcome: "success", latencyMs: 800, ttftMs: 100 }));
