@@ -9,9 +9,12 @@ const alias = {
 };
 
 // CI's second phase runs the integration tests again on PostgreSQL, except those whose subject is not the
-// database: the SDK as a package, its client surface and framework fetch hooks, instrumentation libraries'
-// spans, sign-in providers, and the simulator's accuracy on a world paced in wall time (45 s).
-const NOT_ABOUT_THE_DATABASE = ["sdk-package", "sdk-surface", "sdk-fetch", "otlp", "github-sign-in", "prediction"];
+// database: the SDK (as a package, its client surface, framework fetch hooks, its batching, refusals and
+// capture, its guard loop; the SDK's path through PostgreSQL faults is postgres/fault), instrumentation
+// libraries' spans, sign-in providers, and the simulator's accuracy on a world paced in wall time (45 s).
+const NOT_ABOUT_THE_DATABASE = [
+  "sdk-package", "sdk-surface", "sdk-fetch", "sdk", "sdk-refusals", "sdk-capture", "guard-sdk", "otlp", "github-sign-in", "prediction",
+];
 
 export default defineConfig({
   resolve: { alias },
