@@ -11,6 +11,6 @@ export type Retention = z.output<typeof retentionSchema>;
 /** Content can be kept shorter than calls, never longer (it goes with its call). */
 export function retentionIssues(next: { retentionDays: number; contentRetentionDays: number | null }) {
   return next.contentRetentionDays !== null && next.contentRetentionDays > next.retentionDays
-    ? [{ path: "contentRetentionDays", message: `must be at most retentionDays (${next.retentionDays})` }]
+    ? [{ path: "contentRetentionDays", message: `must be at most the days calls are kept (retentionDays, ${next.retentionDays})` }]
     : [];
 }
