@@ -1,6 +1,7 @@
 // Webhook deliveries of alert firings and resolutions (contracts §14) and of guard rollbacks, one
-// "alerts.deliver" job per channel and change: the JSON body (or a Slack-compatible one, the same fields plus `text`), signed with
-// the channel's secret in X-Switchyard-Signature, retried with the queue's backoff until a 2xx.
+// "alerts.deliver" job per channel and change: the JSON body (or a Slack-compatible one, the same fields
+// plus `text`), signed with the channel's secret in X-Switchyard-Signature, retried with the queue's
+// backoff until a 2xx.
 import crypto from "node:crypto";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db, type Sql } from "@/lib/db";

@@ -40,6 +40,14 @@ export async function enqueueJobIn(tx: Sql, teamId: string, kind: string, payloa
   return id;
 }
 
+/** Queues a job of `kind` for the team unless one is queued or running (a race can leave two: the job's own work must tolerate that). */
+export async function ensureJob(teamId: string, kind: string) {
+  await db().$executeRaw`
+    INSERT INTO "Job" ("id", "teamId", "kind", "payload")
+    SELECT ${randomUUID()}, ${teamId}, ${kind}, '{}'::jsonb
+    WHERE NOT EXISTS (SELECT 1 FROM "Job" WHERE "teamId" = ${teamId} AND "kind" = ${kind} AND "state" IN ('queued', 'running'))`;
+}
+
 /** Takes the next runnable job under a lease, or null. Several workers and instances never take the same one. */
 async function claim(): Promise<JobRow | null> {
   const [row] = await db().$queryRaw<JobRow[]>`
