@@ -78,7 +78,8 @@ async function instancesMode(env: Record<string, string>) {
       console.log(`${ports.length} instance(s), ${CLIENTS * ports.length} clients: ${run.rate.toFixed(0)} events/s, request p50 ${run.p50.toFixed(0)} ms, p99 ${run.p99.toFixed(0)} ms`);
     }
     const scale = rates[1] / rates[0];
-    console.log(`${"two instances vs one".padEnd(28)} ${`${scale.toFixed(2)}×`.padStart(14)}   target none: on one machine the instances and PostgreSQL share ${os.cpus().length} cores`);
+    // The issue sets no figure; more throughput from the second instance is the least it should show.
+    console.log(`${"two instances vs one".padEnd(28)} ${`${scale.toFixed(2)}×`.padStart(14)}   target > 1.00× ${scale > 1 ? "(met)" : "(NOT met)"} (instances and PostgreSQL share ${os.cpus().length} cores)`);
   } finally {
     await balancer.close();
     stopServer(second);
