@@ -9,6 +9,7 @@ import { truncateUtf8 } from "@/lib/ingest/content";
 import { noteIngest } from "@/lib/ingest/activity";
 import { RollupBatch, type StoredCall } from "@/lib/ingest/rollup";
 import { writeRollups } from "@/lib/ingest/rollup-sql";
+import { quickEvent } from "@/lib/ingest/fast-event";
 import { callEventSchema, MAX_CONTENT_BYTES, type CallEvent } from "@/lib/ingest/schema";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 
@@ -39,6 +40,8 @@ function validate(events: unknown[]) {
   const valid: { index: number; event: CallEvent }[] = [];
   const rejected: IngestResult["rejected"] = [];
   events.forEach((raw, index) => {
+    const quick = quickEvent(raw);
+    if (quick) return valid.push({ index, event: quick });
     const parsed = callEventSchema.safeParse(raw);
     if (parsed.success) return valid.push({ index, event: parsed.data });
     const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : undefined;

@@ -21,7 +21,11 @@ export async function sql(text: string, url = SERVER) {
 /** Starts the built server (building first if needed) and resolves once it answers. */
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
-  const server = spawn("node", ["server.mjs"], {
+  // BENCH_PROFILE=<dir>: each server writes a V8 CPU profile there when stopped (SIGTERM becomes an exit).
+  const profile = process.env.BENCH_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`, "--import", "data:text/javascript,process.on('SIGTERM',()=>process.exit(0))"]
+    : [];
+  const server = spawn("node", [...profile, "server.mjs"], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), SWITCHYARD_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: "ignore",
     detached: true,
