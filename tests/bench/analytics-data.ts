@@ -1,15 +1,15 @@
-// Bulk-loads N calls for one team over the last 30 days straight into "Call" with generate_series (the
+// Bulk-loads N calls for one team over the last `days` days (30 unless said) straight into "Call" with generate_series (the
 // article's task mix and model shares, lognormal-ish sizes, traced tool_agent runs, shadows and
 // escalations, a feature and a customer tier in the metadata), then builds the rollups with the same SQL rebuild that tests check against ingest.
 import type pg from "pg";
 
 const PRICES = { mini: [400_000, 1_600_000], nano: [100_000, 400_000] }; // micro-dollars per 1M tokens
 
-export function loadCallsSql(teamSeq: number, first: number, count: number, total: number) {
+export function loadCallsSql(teamSeq: number, first: number, count: number, total: number, days = 30) {
   return `
     INSERT INTO "Call" ("teamSeq", "id", "ts", "taskType", "model", "inputTokens", "outputTokens", "latencyMs", "ttftMs", "status", "errorType",
                         "outcome", "traceId", "stepIndex", "contextTokens", "toolCount", "toolCallCount", "attempt", "escalatedFrom", "shadowOf", "costNanos", "metadata")
-    SELECT ${teamSeq}, 'b' || g, now() - interval '30 days' + (g::float8 / ${total}) * interval '30 days', task, model, inp, outp,
+    SELECT ${teamSeq}, 'b' || g, now() - interval '${days} days' + (g::float8 / ${total}) * interval '${days} days', task, model, inp, outp,
            lat, CASE WHEN streamed THEN first_token END, CASE WHEN failed THEN 1 ELSE 0 END, CASE WHEN failed THEN 'api_error' END,
            CASE WHEN labeled THEN CASE WHEN ok THEN 1 ELSE 0 END END,
            CASE WHEN task = 'tool_agent' THEN 'bt' || (g / 5) END, CASE WHEN task = 'tool_agent' THEN (g % 5)::int END,
@@ -43,11 +43,11 @@ export function loadCallsSql(teamSeq: number, first: number, count: number, tota
     ) c`;
 }
 
-export async function loadCalls(client: pg.Client, teamSeq: number, total: number, chunk: number, log: (s: string) => void) {
+export async function loadCalls(client: pg.Client, teamSeq: number, total: number, chunk: number, log: (s: string) => void, days = 30) {
   await client.query("SELECT setseed(0.42)");
   const t = Date.now();
   for (let first = 1; first <= total; first += chunk) {
-    await client.query(loadCallsSql(teamSeq, first, Math.min(chunk, total - first + 1), total));
+    await client.query(loadCallsSql(teamSeq, first, Math.min(chunk, total - first + 1), total, days));
     log(`  loaded ${Math.min(first + chunk - 1, total).toLocaleString("en-US")} calls (${((Date.now() - t) / 1000).toFixed(0)} s)`);
   }
 }

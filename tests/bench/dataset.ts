@@ -1,6 +1,7 @@
-// The 10M-call dataset the analytics and simulate benchmarks share: a PostgreSQL database with one team,
-// its calls bulk-loaded (analytics-data.ts) and rolled up by the SQL rebuild, which is first checked
-// against the rollups ingest maintains on a demo day. BENCH_KEEP_DB=<name> keeps and reuses it.
+// The dataset the analytics, simulate and scale benchmarks share: a PostgreSQL database with one team,
+// its calls bulk-loaded (analytics-data.ts; 10M over 30 days unless said) and rolled up by the SQL
+// rebuild, which is first checked against the rollups ingest maintains on a demo day. BENCH_KEEP_DB=<name>
+// keeps and reuses it.
 import pg from "pg";
 import { checkedTeamId } from "@/lib/auth/team-id";
 import { closeDb, db } from "@/lib/db";
@@ -17,6 +18,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 export const USER = { email: "bench@example.test", password: "bench-password-1" };
 export const READ_KEY = "bench-read-key-000000000000001";
 export const INGEST_KEY = "bench-ingest-key-00000000000001";
+export const ADMIN_KEY = "bench-admin-key-000000000000001";
 
 export const log = (s: string) => console.log(s);
 const plain = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -37,14 +39,14 @@ async function checkRebuild() {
 }
 
 /** Starts the built server on the dataset's database (loading it first if needed); `done` stops and drops. */
-export async function openDataset(port: number) {
+export async function openDataset(port: number, shape = { calls: CALLS, days: 30 }) {
   const name = process.env.BENCH_KEEP_DB ?? `switchyard_bench_${Date.now()}`;
   if (!(await admin(`SELECT 1 FROM pg_database WHERE datname = '${name}'`)).length) await admin(`CREATE DATABASE "${name}"`);
   const url = databaseUrl(name);
   const t = Date.now();
   const server = await startServer(port, {
     DATABASE_URL: url, SWITCHYARD_INIT_EMAIL: USER.email, SWITCHYARD_INIT_PASSWORD: USER.password, SWITCHYARD_INIT_TEAM: "Bench", SWITCHYARD_INIT_READ_KEY: READ_KEY,
-    SWITCHYARD_INIT_INGEST_KEY: INGEST_KEY, SWITCHYARD_INGEST_RATE_LIMIT: "10000000",
+    SWITCHYARD_INIT_INGEST_KEY: INGEST_KEY, SWITCHYARD_INIT_ADMIN_KEY: ADMIN_KEY, SWITCHYARD_INGEST_RATE_LIMIT: "10000000",
   });
   log(`server up in ${((Date.now() - t) / 1000).toFixed(1)} s (migrations included)`);
   const done = async () => {
@@ -57,15 +59,16 @@ export async function openDataset(port: number) {
     resetEnvForTests();
     const team = await db().team.findFirstOrThrow({ where: { name: "Bench" } });
     const loaded = Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*)::int8 AS n FROM "Call" WHERE "teamSeq" = ${team.seq}`)[0].n);
-    if (loaded < CALLS) {
+    if (loaded < shape.calls) {
       await checkRebuild();
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      log(`loading ${CALLS.toLocaleString("en-US")} calls over 30 days…`);
-      await loadCalls(client, team.seq, CALLS, 1_000_000, log);
+      log(`loading ${shape.calls.toLocaleString("en-US")} calls over ${shape.days} days…`);
+      const t1 = Date.now();
+      await loadCalls(client, team.seq, shape.calls, 1_000_000, log, shape.days);
       const t2 = Date.now();
       await rebuildRollups(team.seq);
-      log(`  rollups built in ${((Date.now() - t2) / 1000).toFixed(0)} s`);
+      log(`  rollups built in ${((Date.now() - t2) / 1000).toFixed(0)} s; loaded and rolled up in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
       await client.query("ANALYZE");
       await client.end();
     }
@@ -101,9 +104,9 @@ export async function signIn(base: string) {
 
 
 /** Runs a request BENCH_RUNS times after two warm-ups and prints p50 / p95 against the target. */
-export async function time(label: string, target: number, run: () => Promise<Response>) {
+export async function time(label: string, target: number, run: () => Promise<Response>, runs = RUNS) {
   const ms: number[] = [];
-  for (let i = 0; i < RUNS + 2; i++) {
+  for (let i = 0; i < runs + 2; i++) {
     const t = performance.now();
     const res = await run();
     await res.text();
@@ -117,9 +120,9 @@ export async function time(label: string, target: number, run: () => Promise<Res
 
 
 /** Runs a benchmark body against the dataset's server, then stops it (and drops the database unless kept). */
-export function runOnDataset(port: number, body: (server: { base: string; slug: string; teamId: string; url: string; pid: number }) => Promise<void>) {
+export function runOnDataset(port: number, body: (server: { base: string; slug: string; teamId: string; url: string; pid: number }) => Promise<void>, shape?: { calls: number; days: number }) {
   (async () => {
-    const { done, ...server } = await openDataset(port);
+    const { done, ...server } = await openDataset(port, shape);
     try {
       await body(server);
     } finally {
