@@ -55,11 +55,6 @@ export const effectiveOutcome = (c: { outcome: number | null; traceOutcome: numb
 /** The columns of a call that decide its rollup row. */
 type KeyFields = Pick<StoredCall, "ts" | "taskType" | "model" | "shadow" | "contextTokens" | "toolCount">;
 
-function keyOf(c: KeyFields): RollupKey {
-  const hour = new Date(Math.floor(c.ts.getTime() / 3_600_000) * 3_600_000);
-  return { hour, taskType: c.taskType, model: c.model, shadow: c.shadow, contextBucket: contextBucket(c.contextTokens), toolCount: Math.min(c.toolCount, 32_767) };
-}
-
 /**
  * One UTC day of calls at one exact context size (CallTaskSize): the simulator reads these where a rule's
  * threshold falls inside a context bucket. `tasks` and their tokens count production first attempts (the
@@ -72,8 +67,6 @@ export type SizeRow = SizeKey & Record<(typeof SIZE_COUNTERS)[number], bigint>;
 
 const DAY_MS = 86_400_000;
 
-const keyString = (k: RollupKey) => `${k.hour.getTime()}|${k.taskType}|${k.model}|${k.shadow ? 1 : 0}|${k.contextBucket}|${k.toolCount}`;
-
 function emptyRow(key: RollupKey): RollupRow {
   const row = { ...key, latencyHist: {}, ttftHist: {}, tpsHist: {} } as RollupRow;
   for (const c of COUNTERS) row[c] = 0n;
@@ -85,24 +78,27 @@ export class RollupBatch {
   private rows = new Map<string, RollupRow>();
   private sizeRows = new Map<string, SizeRow>();
 
+  // The key objects are made only for a new row: most calls of a batch add to a row that exists.
   private size(c: KeyFields) {
-    const day = new Date(Math.floor(c.ts.getTime() / DAY_MS) * DAY_MS);
+    const dayMs = Math.floor(c.ts.getTime() / DAY_MS) * DAY_MS;
     const toolCount = Math.min(c.toolCount, 32_767);
-    const k = `${c.contextTokens}|${day.getTime()}|${c.taskType}|${c.model}|${toolCount}`;
+    const k = `${c.contextTokens}|${dayMs}|${c.taskType}|${c.model}|${toolCount}`;
     let row = this.sizeRows.get(k);
     if (!row) {
-      row = { contextTokens: c.contextTokens, day, taskType: c.taskType, model: c.model, toolCount } as SizeRow;
+      row = { contextTokens: c.contextTokens, day: new Date(dayMs), taskType: c.taskType, model: c.model, toolCount } as SizeRow;
       for (const n of SIZE_COUNTERS) row[n] = 0n;
       this.sizeRows.set(k, row);
     }
     return row;
   }
 
-  private row(call: KeyFields) {
-    const key = keyOf(call);
-    const k = keyString(key);
+  private row(c: KeyFields) {
+    const hourMs = Math.floor(c.ts.getTime() / 3_600_000) * 3_600_000;
+    const bucket = contextBucket(c.contextTokens);
+    const toolCount = Math.min(c.toolCount, 32_767);
+    const k = `${hourMs}|${c.taskType}|${c.model}|${c.shadow ? 1 : 0}|${bucket}|${toolCount}`;
     let row = this.rows.get(k);
-    if (!row) this.rows.set(k, (row = emptyRow(key)));
+    if (!row) this.rows.set(k, (row = emptyRow({ hour: new Date(hourMs), taskType: c.taskType, model: c.model, shadow: c.shadow, contextBucket: bucket, toolCount })));
     return row;
   }
 

@@ -1,10 +1,12 @@
 import { gzipSync } from "node:zlib";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { POST as ingestRoute } from "@/app/api/v1/ingest/route";
-import { db } from "@/lib/db";
+import { db, sqlTransaction } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { ingestEvents } from "@/lib/ingest/mutations";
 import { takeRequest } from "@/lib/ingest/rate-limit";
+import { arrayLiteral } from "@/lib/ingest/sql";
 import { apiRequest, makeEvent, makeKey, makeOwner } from "@/tests/factories";
 
 async function teamWithKey() {
@@ -121,5 +123,24 @@ describe("POST /api/v1/ingest", () => {
     expect(rows.map((r) => r.callId)).toEqual(["captured"]);
     expect(Buffer.byteLength(rows[0].input!, "utf8")).toBe(32 * 1024);
     expect(rows[0].output).toBe('{"answer":42}');
+  });
+});
+
+describe("arrayLiteral (how ingest sends each column)", () => {
+  const text = fc.string({ maxLength: 12, unit: fc.constantFrom('"', "\\", ",", "{", "}", " ", "a", "NULL", "é", "😀", "'", "\n", "\t") });
+  const roundTrip = (type: string, values: unknown[]) =>
+    sqlTransaction(async (sql) => (await sql.query<{ v: unknown[] }>(`SELECT $1::${type}[] AS v`, [arrayLiteral(values)]))[0].v);
+
+  it("reads back the same text, numbers, bigints, booleans and NULLs through the database's own array parser", async () => {
+    await fc.assert(fc.asyncProperty(fc.array(fc.option(text), { maxLength: 8 }), async (values) => {
+      expect(await roundTrip("text", values)).toEqual(values);
+    }), { numRuns: 150 });
+    await fc.assert(fc.asyncProperty(fc.array(fc.option(fc.double({ noNaN: true, noDefaultInfinity: true })), { maxLength: 8 }), async (values) => {
+      expect((await roundTrip("float8", values)).map((v) => (v === null ? null : Number(v)))).toEqual(values.map((v) => (Object.is(v, -0) ? 0 : v)));
+    }), { numRuns: 100 });
+    const bigints = [0n, -1n, 9_223_372_036_854_775_807n, null];
+    expect((await roundTrip("int8", bigints)).map((v) => (v === null ? null : BigInt(v as string)))).toEqual(bigints);
+    expect(await roundTrip("bool", [true, false, null])).toEqual([true, false, null]);
+    expect(await roundTrip("text", [])).toEqual([]);
   });
 });
