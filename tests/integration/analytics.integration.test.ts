@@ -1,5 +1,6 @@
 // GET /api/v1/analytics/task-types on stored traffic: exact money and rates, percentiles within 5% of the
 // exact value, shadow calls left out, windows at hour and day edges (both rollup grains), scopes.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/analytics/task-types/route";
 import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
@@ -101,6 +102,16 @@ describe("GET /api/v1/analytics/task-types", () => {
     // A window mixing day rows and edge hours adds up to the same as one read from hourly rows only.
     const mixed = await getModelStats(teamId, new Date(Date.UTC(2026, 10, 19, 13)), new Date(Date.UTC(2026, 10, 22, 5)));
     expect(mixed.filter((s) => !s.shadow).reduce((n, s) => n + s.calls, 0)).toBe(303);
+    // Any window, on or off the hour, within a day or across days: the calls of the hours that start in it.
+    const { seq } = await db().team.findUniqueOrThrow({ where: { id: teamId } });
+    const start = Date.UTC(2026, 10, 18);
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 6 * 24 * 60 }), fc.integer({ min: 0, max: 4 * 24 * 60 }), async (fromMin, lengthMin) => {
+      const from = new Date(start + fromMin * 60_000);
+      const to = new Date(from.getTime() + lengthMin * 60_000);
+      const [{ n }] = await db().$queryRaw<{ n: bigint }[]>`
+        SELECT count(*)::int8 AS n FROM "Call" WHERE "teamSeq" = ${seq} AND date_trunc('hour', "ts") >= ${from} AND date_trunc('hour', "ts") < ${to}`;
+      expect((await getModelStats(teamId, from, to)).reduce((sum, s) => sum + s.calls, 0)).toBe(Number(n));
+    }), { numRuns: 40 });
 
     const empty = await get(read.secret, "from=2026-10-01&to=2026-10-02");
     expect(empty).toEqual({ status: 200, json: { from: "2026-10-01T00:00:00.000Z", to: "2026-10-02T00:00:00.000Z", rows: [] } });
