@@ -1,6 +1,6 @@
 // Pure arithmetic over rollup aggregates: the §6 row, intervals, cost per successful task, and the
 // plain-language comparison on a task type's page. No I/O.
-import { histogramCount, mergeHistograms, quantile, type Histogram } from "@/lib/ingest/histogram";
+import { histogramCount, mergeHistograms, quantile, type Histogram } from "@/lib/rollups/histogram";
 import { nanosToDollars } from "@/lib/pricing/money";
 
 export type ModelStats = {

@@ -5,7 +5,7 @@ import { getStepSuccess, STEP_SAMPLE } from "@/lib/analytics/queries/get-step-su
 import { toCsv } from "@/lib/analytics/csv";
 import type { Window } from "@/lib/analytics/range";
 import { combine, compareModels, MIN_LABELS, costPerSuccessNanos, groupBy, histogramShares, latencyQuantile, successRate, toTaskTypeRow, wilson } from "@/lib/analytics/stats";
-import { quantile } from "@/lib/ingest/histogram";
+import { quantile } from "@/lib/rollups/histogram";
 import { cascadeAdvice } from "@/lib/simulate/cascade";
 
 export async function loadTaskTypeTable(teamId: TeamId, window: Pick<Window, "from" | "to">) {

@@ -7,7 +7,7 @@ import { getQualitySeries } from "@/lib/analytics/queries/get-quality-series";
 import type { Window } from "@/lib/analytics/range";
 import { timeBuckets } from "@/lib/analytics/series";
 import { successRate } from "@/lib/analytics/stats";
-import { quantile } from "@/lib/ingest/histogram";
+import { quantile } from "@/lib/rollups/histogram";
 
 type Point = Awaited<ReturnType<typeof getQualitySeries>>[number];
 

@@ -1,5 +1,5 @@
 // Reads stored calls back as StoredCall (the shape rollups are computed from), locked for update.
-import type { StoredCall } from "@/lib/ingest/rollup";
+import type { StoredCall } from "@/lib/rollups/batch";
 import type { Tx } from "@/lib/ingest/sql";
 
 export type Raw = Omit<StoredCall, "shadow" | "costNanos" | "status" | "outcome" | "traceOutcome" | "attempt" | "toolCount"> & {

@@ -2,8 +2,8 @@
 // every step of the run, including steps stored later. Rollups follow in the same transaction.
 import type { TeamId } from "@/lib/auth/team-id";
 import { sqlTransaction } from "@/lib/db";
-import { effectiveOutcome, RollupBatch } from "@/lib/ingest/rollup";
-import { writeRollups } from "@/lib/ingest/rollup-sql";
+import { effectiveOutcome, RollupBatch } from "@/lib/rollups/batch";
+import { writeRollups } from "@/lib/rollups/write";
 import type { OutcomeLabel } from "@/lib/ingest/schema";
 import { Columns, type Tx } from "@/lib/ingest/sql";
 import { lockCalls } from "@/lib/ingest/stored-calls";

@@ -1,8 +1,8 @@
 // Setting outcomes that came from a review or an evaluator, in the order contracts §13 gives them:
 // the calls' outcome and its source change and the rollups move by the difference, in the caller's
 // transaction (which holds the labels lock and has the calls locked).
-import { effectiveOutcome, RollupBatch } from "@/lib/ingest/rollup";
-import { writeRollups } from "@/lib/ingest/rollup-sql";
+import { effectiveOutcome, RollupBatch } from "@/lib/rollups/batch";
+import { writeRollups } from "@/lib/rollups/write";
 import { Columns, type Tx } from "@/lib/ingest/sql";
 import type { LockedCall } from "@/lib/ingest/stored-calls";
 

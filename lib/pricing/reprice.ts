@@ -6,8 +6,8 @@
 import crypto from "node:crypto";
 import { sqlTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
-import { RollupBatch } from "@/lib/ingest/rollup";
-import { writeRollups } from "@/lib/ingest/rollup-sql";
+import { RollupBatch } from "@/lib/rollups/batch";
+import { writeRollups } from "@/lib/rollups/write";
 import type { Tx } from "@/lib/ingest/sql";
 
 // The embedded database runs one transaction at a time for the whole process, so its chunks are smaller:

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Policy } from "@switchyard/sdk";
 import { compute, totalOf, type Evidence, type SimData } from "@/lib/simulate/compute";
-import { bucketOf } from "@/lib/ingest/histogram";
+import { bucketOf } from "@/lib/rollups/histogram";
 import { formatTotals } from "@/lib/simulate/format";
 import { bucketRange, plan } from "@/lib/simulate/plan";
 

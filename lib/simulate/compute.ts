@@ -6,7 +6,7 @@
 // task type as a whole (lib/simulate/pooling.ts), so a sharp rule is judged on the traffic it gets.
 import { chooseShares, type Policy } from "@switchyard/sdk";
 import { taskWeightedSuccess } from "@/lib/analytics/stats";
-import { histogramCount, quantile, scaleHistogram, type Histogram } from "@/lib/ingest/histogram";
+import { histogramCount, quantile, scaleHistogram, type Histogram } from "@/lib/rollups/histogram";
 import { cellStart, type Plan } from "@/lib/simulate/plan";
 import { priorStrength, shrink } from "@/lib/simulate/pooling";
 import type { Assumptions } from "@/lib/simulate/schema";

@@ -2,7 +2,7 @@
 // Rollups keep the exact tool count but only a bucket of the context size; a rule threshold that falls
 // inside a bucket needs that bucket's calls one by one. Metadata is not in the rollups at all.
 import type { Policy } from "@switchyard/sdk";
-import { CONTEXT_BOUNDS, contextBucket } from "@/lib/ingest/rollup";
+import { CONTEXT_BOUNDS, contextBucket } from "@/lib/rollups/batch";
 
 /**
  * splitBuckets: context buckets a threshold falls inside; splitTaskTypes: the task types those thresholds'

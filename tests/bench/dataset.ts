@@ -9,7 +9,7 @@ import { seeded } from "@/lib/demo/distributions";
 import { generateDay } from "@/lib/demo/generator";
 import { resetEnvForTests } from "@/lib/env";
 import { ingestEvents } from "@/lib/ingest/mutations";
-import { rebuildRollups } from "@/lib/ingest/rebuild";
+import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { loadCalls } from "./analytics-data";
 import { databaseUrl, sql as admin, startServer, stopServer } from "./server";
 

@@ -11,7 +11,7 @@ import { loadOverview, loadSpendCards } from "@/lib/analytics/overview";
 import { simulate } from "@/lib/simulate";
 import { getQualitySeries, utcDays } from "@/lib/analytics/queries/get-quality-series";
 import { localDate } from "@/lib/analytics/time-zone";
-import { mergeHistograms } from "@/lib/ingest/histogram";
+import { mergeHistograms } from "@/lib/rollups/histogram";
 import { loadBreakdown } from "@/lib/analytics/breakdown";
 import { getMetadataBreakdown } from "@/lib/analytics/queries/get-metadata-breakdown";
 import { loadTaskTypeDetail } from "@/lib/analytics/task-types";

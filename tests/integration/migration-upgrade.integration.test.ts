@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 import { closeDb, db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
-import { rebuildRollups } from "@/lib/ingest/rebuild";
+import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { migrate } from "@/lib/migrate";
 import { pgConfig } from "@/prisma/adapters";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/mutations";
-import { rebuildRollups } from "@/lib/ingest/rebuild";
+import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
 import { checkedTeamId } from "@/lib/auth/team-id";
 import { makeEvent, makeOwner } from "@/tests/factories";

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { db, sqlTransaction } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/mutations";
-import { mergeHistograms } from "@/lib/ingest/histogram";
-import { COUNTERS, RollupBatch, type RollupRow } from "@/lib/ingest/rollup";
+import { mergeHistograms } from "@/lib/rollups/histogram";
+import { COUNTERS, RollupBatch, type RollupRow } from "@/lib/rollups/batch";
 import { lockCalls } from "@/lib/ingest/stored-calls";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
 import { setPrice } from "@/lib/pricing/mutations";

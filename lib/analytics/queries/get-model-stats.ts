@@ -3,7 +3,7 @@ import { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { rollupWindow, TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
-import { addHistogram, type Histogram } from "@/lib/ingest/histogram";
+import { addHistogram, type Histogram } from "@/lib/rollups/histogram";
 import type { ModelStats } from "@/lib/analytics/stats";
 
 type Row = Record<string, unknown> & { latency: Histogram[]; ttft: Histogram[] | null; tps: Histogram[] | null };

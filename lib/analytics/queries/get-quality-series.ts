@@ -7,7 +7,7 @@ import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
 import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
 import { addDays, localDate, startOfLocalDay } from "@/lib/analytics/time-zone";
-import { mergeHistograms, type Histogram } from "@/lib/ingest/histogram";
+import { mergeHistograms, type Histogram } from "@/lib/rollups/histogram";
 
 /** Every local day in [from, to) begins at a UTC midnight. */
 export function utcDays(zone: string, from: Date, to: Date) {

@@ -1,6 +1,6 @@
 // What one stored call adds to its hourly rollup row and to its task-size row, and how rows of one batch
-// are summed before they are written (lib/ingest/rollup-sql.ts). Pure: no I/O.
-import { addToHistogram, type Histogram } from "@/lib/ingest/histogram";
+// are summed before they are written (lib/rollups/write.ts). Pure: no I/O.
+import { addToHistogram, type Histogram } from "@/lib/rollups/histogram";
 
 /** The columns of a stored call that rollups depend on. outcome/traceOutcome: 1 success, 0 failure. */
 export type StoredCall = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addToHistogram, bucketOf, bucketValue, mergeHistograms, quantile, type Histogram } from "@/lib/ingest/histogram";
+import { addToHistogram, bucketOf, bucketValue, mergeHistograms, quantile, type Histogram } from "@/lib/rollups/histogram";
 
 function exactQuantile(values: number[], q: number) {
   const sorted = [...values].sort((a, b) => a - b);

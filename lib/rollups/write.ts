@@ -1,8 +1,8 @@
 // Writes a batch's summed rollup rows: counters are added to what is stored, histograms merged by
 // sy_hist_merge. The same batch, summed per day in JS, goes to the day rows (CallRollupDay), and its
 // task-size rows to CallTaskSize, so every grain moves together.
-import { mergeHistograms } from "@/lib/ingest/histogram";
-import { COUNTERS, SIZE_COUNTERS, type RollupBatch, type RollupRow, type SizeRow } from "@/lib/ingest/rollup";
+import { mergeHistograms } from "@/lib/rollups/histogram";
+import { COUNTERS, SIZE_COUNTERS, type RollupBatch, type RollupRow, type SizeRow } from "@/lib/rollups/batch";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
 
 const HOUR_KEY = ["teamSeq", "hour", "taskType", "model", "shadow", "contextBucket", "toolCount"];

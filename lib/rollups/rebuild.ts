@@ -4,7 +4,7 @@
 // was then; applied migrations are frozen (lib/migrate.ts checks), so a change to the rollups that needs
 // a rebuild gets a new migration holding the new statements.
 import { sqlTransaction } from "@/lib/db";
-import { CONTEXT_BOUNDS, COUNTERS } from "@/lib/ingest/rollup";
+import { CONTEXT_BOUNDS, COUNTERS } from "@/lib/rollups/batch";
 
 const KEY = `"teamSeq", "hour", "taskType", "model", "shadow", "contextBucket", "toolCount"`;
 const BOUNDS = `ARRAY[${CONTEXT_BOUNDS.join(", ")}]`;
