@@ -21,7 +21,11 @@ export function TraceWaterfall({ steps, href }: { steps: Step[]; href: (id: stri
   const pct = (ms: number) => `${Math.min(100, (ms / span) * 100)}%`;
   return (
     <figure aria-label="Run timeline" data-chart="waterfall" className="space-y-1">
-      <figcaption className="mb-2 flex justify-between gap-2 text-xs text-gray-500"><span className="whitespace-nowrap">0 ms</span><span>{formatMs(span)} from the first call's start to the last call's end</span></figcaption>
+      {/* The axis labels sit over the bars' column, not over the step names. */}
+      <figcaption className="mb-2 grid grid-cols-[7rem_1fr] gap-2 text-xs text-gray-500">
+        <span />
+        <span className="flex justify-between gap-2"><span className="whitespace-nowrap">0 ms</span><span className="text-right">{formatMs(span)} from the first call&apos;s start to the last call&apos;s end</span></span>
+      </figcaption>
       {ordered.map((s) => {
         const offset = s.ts.getTime() - start;
         const label = `${s.stepIndex === null ? "call" : `step ${s.stepIndex}`}${s.attempt > 1 ? `, attempt ${s.attempt}` : ""}${s.shadowOf ? ", shadow" : ""}: ${s.model}, starts at ${formatMs(offset)}, takes ${formatMs(s.latencyMs)}${s.status === 1 ? ", failed" : ""}`;

@@ -3,8 +3,7 @@
 // directly: Tremor's line chart has no reference lines). Colours are the models' colours on every page.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import colors from "tailwindcss/colors";
-import { formatValue, type ValueFormat } from "@/components/charts/format";
-import { modelHex } from "@/components/charts/format";
+import { axisFormat, axisTicks, formatValue, modelHex, type ValueFormat } from "@/components/charts/format";
 import { niceCeil } from "@/lib/analytics/series";
 
 type Props = {
@@ -24,24 +23,17 @@ function domainOf(data: Props["data"], models: string[], format: ValueFormat, zo
   return [0, max > 0 ? niceCeil(max) : format === "percent" ? 0.01 : 1];
 }
 
-/** Ticks at a round step, at its multiples within the domain (three to five of them). */
-function ticksOf([low, high]: [number, number]) {
-  const step = niceCeil((high - low) / 4) || 1;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(low / step - 1e-9) * step; t <= high + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
-  return ticks;
-}
-
 export function TrendChart({ label, format, zoom = false, models, data, markers }: Props) {
   const domain = domainOf(data, models, format, zoom);
+  const ticks = axisTicks(domain);
   return (
     <figure aria-label={label} data-chart="trend" className="h-56 text-xs">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 16, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={colors.gray[200]} vertical={false} />
           <XAxis dataKey="label" tick={{ fill: colors.gray[500] }} tickLine={false} axisLine={false} minTickGap={16} />
-          <YAxis width={76} tick={{ fill: colors.gray[500] }} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatValue(format, v)}
-            domain={domain} ticks={ticksOf(domain)} allowDataOverflow={false} />
+          <YAxis width={76} tick={{ fill: colors.gray[500] }} tickLine={false} axisLine={false} tickFormatter={axisFormat(format, ticks)}
+            domain={domain} ticks={ticks} allowDataOverflow={false} />
           <Tooltip formatter={(v: number) => formatValue(format, v)} />
           <Legend iconType="circle" iconSize={8} />
           {/* Labels alternate above and inside the plot, so versions a day or two apart stay readable. */}

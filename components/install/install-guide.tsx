@@ -5,6 +5,7 @@ import { createKeyAction } from "@/lib/api-keys/actions";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { formatDateTime } from "@/components/ui/format";
 import type { LatestCallSummary } from "@/lib/ingest/loaders";
 
 type Latest = LatestCallSummary | null;
@@ -24,7 +25,7 @@ await sy.flush();`;
 }
 
 /** Install command, a snippet with a fresh ingest key, and a live wait for the first event. */
-export function InstallGuide({ slug, origin, canCreateKey, initial }: { slug: string; origin: string; canCreateKey: boolean; initial: Latest }) {
+export function InstallGuide({ slug, origin, canCreateKey, initial, zone }: { slug: string; origin: string; canCreateKey: boolean; initial: Latest; zone: string }) {
   const [state, action] = useActionState(createKeyAction.bind(null, slug), {});
   const key = state.ok && state.data ? state.data.secret : "<your ingest key>";
   const [latest, setLatest] = useState<Latest>(initial);
@@ -79,7 +80,7 @@ export function InstallGuide({ slug, origin, canCreateKey, initial }: { slug: st
         ) : (
           <p className="flex items-center gap-2 text-sm text-gray-600">
             <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-blue-600" aria-hidden />
-            {initial ? `Waiting for the next event (the latest so far: ${initial.taskType} on ${initial.model}, ${new Date(initial.at).toUTCString()})…` : "Waiting for your first event…"}
+            {initial ? `Waiting for the next event (the latest so far: ${initial.taskType} on ${initial.model}, ${formatDateTime(new Date(initial.at), zone)})…` : "Waiting for your first event…"}
           </p>
         )}
       </section>

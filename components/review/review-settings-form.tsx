@@ -12,7 +12,7 @@ export function ReviewSettingsForm({ slug, perDay, failures, hourly, canEdit }: 
   return (
     <form action={action} className="grid grid-cols-1 items-end gap-3 sm:grid-cols-3">
       <Field label="Calls per task type × model per day" name="perDay" type="number" min={0} max={1000} step={1} defaultValue={perDay} disabled={!canEdit}
-        error={state.fieldErrors?.perDay} hint="A random sample of unlabelled calls with captured output, shadow calls included." />
+        error={state.fieldErrors?.perDay} hint="A random sample of unlabeled calls with captured output, shadow calls included." />
       <Field label="Reviewer cost ($ per hour)" name="hourly" type="number" min={0} step={0.01} defaultValue={hourly ?? ""} disabled={!canEdit}
         error={state.fieldErrors?.hourly} hint="Turns measured review time into review cost." />
       <label className="flex items-center gap-2 text-sm text-gray-700">

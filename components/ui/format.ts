@@ -7,7 +7,8 @@ const dateTimes = new Map<string, Intl.DateTimeFormat>();
 export function formatDateTime(d: Date | null | undefined, zone = "UTC", empty = "Never") {
   if (!d) return empty;
   let f = dateTimes.get(zone);
-  if (!f) dateTimes.set(zone, (f = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: zone })));
+  // 24-hour, like the short form of dense lists, so a time reads the same on every page.
+  if (!f) dateTimes.set(zone, (f = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", hourCycle: "h23", timeZone: zone })));
   return `${f.format(d)}${zone === "UTC" ? " UTC" : ""}`;
 }
 

@@ -33,6 +33,8 @@ describe("analytics arithmetic", () => {
     );
     const weak = stats({ ...nano, success: 780, failure: 220 });
     expect(compareModels("tool_agent", [mini, weak])).toMatch(/^On tool_agent gpt-5.4-mini succeeds 15.1 points more often than gpt-5.4-nano \(the 95% intervals do not overlap/);
+    // Label counts follow the order the models are named in.
+    expect(compareModels("extract", [mini, stats({ ...nano, success: 390, failure: 110 })])).toMatch(/gpt-5.4-mini succeeds .* than gpt-5.4-nano \(.*n = 1,000 and 500 labels\)/);
     expect(compareModels("classify", [mini, stats({ ...nano, success: 20, failure: 5 })])).toBeNull();
   });
 

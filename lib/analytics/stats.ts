@@ -179,8 +179,9 @@ export function compareModels(taskType: string, models: ModelStats[]): string | 
   const [ic, id] = [wilson(cheap.success, cheap.success + cheap.failure)!, wilson(dear.success, dear.success + dear.failure)!];
   const points = Math.abs(pd - pc) * 100;
   const cost = share(perTask(cheap) / perTask(dear));
-  const evidence = `n = ${n(cheap)} and ${n(dear)} labels`;
-  if (pc >= pd) return `On ${taskType} ${cheap.model} succeeds at least as often as ${dear.model} (${(pc * 100).toFixed(1)}% vs ${(pd * 100).toFixed(1)}%) at ${cost} of the cost per task, ${evidence}.`;
-  if (ic.high >= id.low) return `On ${taskType} ${cheap.model} is within ${points.toFixed(1)} points of ${dear.model} at ${cost} of the cost per task, ${evidence}.`;
-  return `On ${taskType} ${dear.model} succeeds ${points.toFixed(1)} points more often than ${cheap.model} (the 95% intervals do not overlap, ${evidence}); ${cheap.model} costs ${cost} as much per task.`;
+  // The label counts in the order the sentence names the models.
+  const evidence = (first: ModelStats, second: ModelStats) => `n = ${n(first)} and ${n(second)} labels`;
+  if (pc >= pd) return `On ${taskType} ${cheap.model} succeeds at least as often as ${dear.model} (${(pc * 100).toFixed(1)}% vs ${(pd * 100).toFixed(1)}%) at ${cost} of the cost per task, ${evidence(cheap, dear)}.`;
+  if (ic.high >= id.low) return `On ${taskType} ${cheap.model} is within ${points.toFixed(1)} points of ${dear.model} at ${cost} of the cost per task, ${evidence(cheap, dear)}.`;
+  return `On ${taskType} ${dear.model} succeeds ${points.toFixed(1)} points more often than ${cheap.model} (the 95% intervals do not overlap, ${evidence(dear, cheap)}); ${cheap.model} costs ${cost} as much per task.`;
 }

@@ -21,7 +21,7 @@ export async function requireUser(callbackUrl?: string) {
 
 export type TeamContext = {
   user: { id: string; email: string; name: string | null };
-  team: { id: TeamId; name: string; slug: string; timeZone: string; retentionDays: number };
+  team: { id: TeamId; name: string; slug: string; timeZone: string; retentionDays: number; captureContent: boolean };
   role: import("@prisma/client").Role;
 };
 

@@ -13,7 +13,7 @@ import { PRESETS } from "@/lib/simulate/presets";
 export async function loadStartingPoint(teamId: TeamId, start: string) {
   const [current, drafts] = await Promise.all([getPublishedPolicy(teamId), listDrafts(teamId)]);
   const startingPoints = [
-    { value: "current", label: current.version ? `Published policy (v${current.version})` : "Published policy (default)" },
+    { value: "current", label: current.version ? `Published policy (v${current.version})` : "The default policy (nothing published yet)" },
     ...PRESETS.map((x) => ({ value: `preset:${x.id}`, label: `Preset: ${x.label}` })),
     ...drafts.map((d) => ({ value: `draft:${d.id}`, label: `Draft: ${d.name}` })),
   ];

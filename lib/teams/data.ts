@@ -15,7 +15,7 @@ export async function listTeamsForUser(userId: string) {
 export async function findMembershipBySlug(userId: string, slug: string) {
   return db().membership.findFirst({
     where: { userId, team: { slug } },
-    include: { team: { select: { id: true, name: true, slug: true, timeZone: true, retentionDays: true } } },
+    include: { team: { select: { id: true, name: true, slug: true, timeZone: true, retentionDays: true, captureContent: true } } },
   });
 }
 

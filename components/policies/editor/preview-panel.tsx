@@ -1,7 +1,7 @@
 "use client";
 // The live what-if of the draft over the last 7 days, refreshed shortly after each valid edit.
 import { useEffect, useState, useTransition } from "react";
-import { formatDollars, formatPercent } from "@/components/ui/format";
+import { formatPercent, usdColumn } from "@/components/ui/format";
 import { previewPolicyAction } from "@/lib/policies/actions";
 import type { SimulationResult } from "@/lib/simulate/format";
 import type { Draft } from "./types";
@@ -12,6 +12,8 @@ export function PreviewPanel({ slug, policy, valid }: { slug: string; policy: Dr
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const key = JSON.stringify(policy);
+  // The three amounts at one precision, so cost before, after and the savings line up.
+  const money = (usd: number) => usdColumn(result ? [result.baseline.costUsd, result.projected.costUsd, result.savingsUsd].map((d) => d * 1e9) : [])(usd * 1e9);
   useEffect(() => {
     if (!valid) return;
     const timer = setTimeout(() => start(async () => {
@@ -25,12 +27,15 @@ export function PreviewPanel({ slug, policy, valid }: { slug: string; policy: Dr
       <h2 className="text-base font-semibold">Preview: last 7 days</h2>
       <p className="text-xs text-gray-500" role="status">{!valid ? "Fix the problems to see the preview." : pending ? "Updating…" : result ? "Up to date." : "Waiting…"}</p>
       {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
-      {result && (
+      {result && result.byTaskType.length === 0 && (
+        <p className="mt-3 text-sm text-gray-600">No calls in the last 7 days to try the draft on. Once your SDK logs calls, this shows what the draft would have cost and how often it would have succeeded.</p>
+      )}
+      {result && result.byTaskType.length > 0 && (
         <div className={pending ? "opacity-60" : ""}>
           <dl className="mt-3 grid grid-cols-2 gap-2 text-sm" data-testid="preview-totals">
-            <dt className="text-gray-600">Cost</dt><dd className="tabular-nums">{formatDollars(result.baseline.costUsd)} → <span data-testid="preview-cost">{formatDollars(result.projected.costUsd)}</span></dd>
+            <dt className="text-gray-600">Cost</dt><dd className="tabular-nums">{money(result.baseline.costUsd)} → <span data-testid="preview-cost">{money(result.projected.costUsd)}</span></dd>
             <dt className="text-gray-600">Success</dt><dd className="tabular-nums">{formatPercent(result.baseline.successRate)} → {formatPercent(result.projected.successRate)}</dd>
-            <dt className="text-gray-600">Savings</dt><dd className="tabular-nums">{formatDollars(result.savingsUsd)}</dd>
+            <dt className="text-gray-600">Savings</dt><dd className="tabular-nums">{money(result.savingsUsd)}</dd>
           </dl>
           <table className="mt-3 w-full text-xs">
             <caption className="sr-only">Preview by task type</caption>

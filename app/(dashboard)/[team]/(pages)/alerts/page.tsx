@@ -58,7 +58,7 @@ export default async function AlertsPage({ params }: { params: Promise<{ team: s
     <>
       <PageHeader title="Alerts" description="Success, errors, latency, spend and silence per task type and model, judged every minute; firings go to the bell and to webhooks. A rate fires only on 30 or more calls whose 99% interval lies wholly past the threshold: at a true rate exactly at it, a minute's evaluation fires at most 0.5% of the time." />
       <div className="space-y-6">
-        <Card title="Firings" description={`The last 30 days, newest first. ${unread ? `${formatCount(unread)} unread.` : "All read."}`}>
+        <Card title="Firings" description={`The last 30 days, newest first.${unread ? ` ${formatCount(unread)} unread.` : firings.length ? " All read." : ""}`}>
           {unread > 0 && <div className="mb-3"><InlineAction action={markFiringsReadAction.bind(null, slug)} fields={{}} label="Mark all read" pendingLabel="Marking…" variant="secondary" /></div>}
           {firings.length === 0 ? <p className="text-sm text-gray-600">Nothing has fired in the last 30 days.</p> : (
             <Table caption="Alert firings" head={["Fired", "Alert", "Evidence", "Policy", "Resolved", ""]}>

@@ -19,7 +19,7 @@ export default async function InstallPage({ params }: { params: Promise<{ team: 
     <>
       <PageHeader title="Install the SDK" description="Wrap your OpenAI client: every call is logged in the background and model “auto” is routed by your published policy." />
       <Card>
-        <InstallGuide slug={slug} origin={origin} canCreateKey={canManageKeys(role)} initial={initial} />
+        <InstallGuide slug={slug} origin={origin} canCreateKey={canManageKeys(role)} initial={initial} zone={team.timeZone} />
       </Card>
     </>
   );

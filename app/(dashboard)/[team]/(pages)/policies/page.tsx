@@ -65,10 +65,10 @@ export default async function PoliciesPage({ params }: { params: Promise<{ team:
           <GateForm slug={slug} floor={settings.successFloor} tolerance={settings.suggestTolerance} canEdit={publish} />
         </Card>
         {history.length > 0 && (
-          <Table caption="Policy history" head={["Version", `Published (${team.timeZone})`, "By", "Why", "Changes", ""]}>
+          <Table caption="Policy history" head={["Version", `Published (${team.timeZone})`, "By", "Why", "Changes", ""]} stacked>
             {history.map((v, i) => (
               <tr key={v.version}>
-                <Td className="font-medium">{v.version}</Td>
+                <Td className="font-medium"><span className="sm:hidden">Version </span>{v.version}</Td>
                 <Td><span title={formatDateTime(v.publishedAt, team.timeZone)}>{formatShortDateTime(v.publishedAt, team.timeZone)}</span></Td>
                 <Td className="min-w-40 max-w-48 whitespace-normal [overflow-wrap:anywhere]">{v.by}</Td>
                 <Td className="min-w-40 max-w-xs whitespace-normal">

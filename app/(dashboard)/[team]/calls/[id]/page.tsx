@@ -94,7 +94,9 @@ export default async function CallPage({ params, searchParams }: Props) {
               ))}
             </div>
           ) : (
-            <p className="text-sm text-gray-600">Not captured. Teams that turn on <Link className="underline" href={`/${slug}/settings`}>content capture</Link> keep the prompt and response of calls logged after that.</p>
+            team.captureContent
+              ? <p className="text-sm text-gray-600">No prompt or response came with this call (the app&apos;s SDK sends them when its capture is on), or it is past the team&apos;s content retention.</p>
+              : <p className="text-sm text-gray-600">Not captured. Teams that turn on <Link className="underline" href={`/${slug}/settings`}>content capture</Link> keep the prompt and response of calls logged after that.</p>
           )}
         </Card>
       </div>

@@ -22,6 +22,8 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
       <Table caption="Members" head={manage ? ["Member", "Role", "Joined", ""] : ["Member", "Role", "Joined"]}>
         {members.map((m) => {
           const editable = canAssignRole(role, m.role, m.role);
+          // The team's only owner cannot be removed (the server refuses it too): no button that can only fail.
+          const lastOwner = m.role === "owner" && members.filter((o) => o.role === "owner").length === 1;
           return (
             <tr key={m.id}>
               <Td>
@@ -43,7 +45,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
               <Td>{formatDateTime(m.joinedAt, team.timeZone)}</Td>
               {manage && (
                 <Td>
-                  {editable && (
+                  {editable && !lastOwner && (
                     <InlineAction action={removeMemberAction.bind(null, slug)} fields={{ userId: m.id }} label="Remove" pendingLabel="Removing…"
                       confirm={`Remove ${m.email} from ${team.name}?`} />
                   )}
