@@ -5,6 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { lockDataDir } from "./data-dir-lock";
 
 type RawQuery = { sql: string; args?: unknown[] };
 type Adapter = { executeRaw(q: RawQuery): Promise<number>; dispose(): Promise<void> };
@@ -21,7 +22,10 @@ export function startPGliteFrom(dir: string, data: Blob) {
 
 /** Opens a PGlite database in `dir` ("memory://..." keeps it in memory). PGlite will not create parents. */
 export function openPGlite(dir: string): PGlite {
-  if (!dir.startsWith("memory://")) fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  if (!dir.startsWith("memory://")) {
+    fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    lockDataDir(dir);
+  }
   const loadDataDir = startingData.get(dir);
   startingData.delete(dir);
   return new PGlite(dir, loadDataDir ? { loadDataDir } : undefined);
