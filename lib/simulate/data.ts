@@ -5,7 +5,7 @@
 // policies that logged them.
 import { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
-import { db } from "@/lib/db";
+import { db, sqlTransaction } from "@/lib/db";
 import { TEAM_SEQ } from "@/lib/analytics/queries/rollup-window";
 import { bucketRange } from "@/lib/simulate/plan";
 import type { CellEvidence, Group } from "@/lib/simulate/compute";
@@ -13,8 +13,10 @@ import type { CellEvidence, Group } from "@/lib/simulate/compute";
 /** First attempts that share every feature a rule tests (the population), with the evidence of every call there. */
 export type SizeGroup = Group & { evidence: Omit<CellEvidence, "taskType" | "model" | "contextFrom" | "toolCount" | "meta"> };
 
-type Row = { taskType: string; model: string; ctx: number; toolCount: number; metadata: Record<string, string> | null; tasks: bigint; input: bigint; output: bigint;
-  calls: bigint; latency: bigint; answered: bigint; answeredOutput: bigint; success: bigint; failure: bigint };
+/** int8 sums: pg reads them as text, PGlite as bigint; every use goes through Number(). */
+type Int8 = string | bigint;
+type Row = { taskType: string; model: string; ctx: number; toolCount: number; metadata: Record<string, string | null> | null; tasks: Int8; input: Int8; output: Int8;
+  calls: Int8; latency: Int8; answered: Int8; answeredOutput: Int8; success: Int8; failure: Int8 };
 
 /**
  * Runs one of the aggregate reads below with room to hash its groups: they fold ~100k rows into a few hundred
@@ -22,14 +24,20 @@ type Row = { taskType: string; model: string; ctx: number; toolCount: number; me
  * 250-300 ms for the task sizes of 30 days on 10M calls, ~70 ms with this. Without parallel workers: the
  * simulator runs these reads side by side already, and extra workers only crowd the same cores.
  */
-function aggregated<T>(query: Prisma.PrismaPromise<T>): Promise<T> {
-  return db()
-    .$transaction([db().$executeRaw`SET LOCAL work_mem = '64MB'`, db().$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, query])
-    .then(([, , rows]) => rows);
+function aggregated<T>(query: Prisma.Sql): Promise<T[]> {
+  // On the driver, not a Prisma transaction: those expire after 5 s, and a read over millions of raw calls
+  // (a metadata rule on a large team) takes longer; it must come back slow, not as a 500.
+  return sqlTransaction(async (tx) => {
+    await tx.query(`SET LOCAL work_mem = '64MB'`);
+    await tx.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
+    return tx.query<T>(query.text, query.values);
+  });
 }
 
 const toGroup = (r: Row): SizeGroup => ({
-  taskType: r.taskType, model: r.model, contextTokens: Number(r.ctx), toolCount: Number(r.toolCount), ...(r.metadata ? { metadata: r.metadata } : {}),
+  taskType: r.taskType, model: r.model, contextTokens: Number(r.ctx), toolCount: Number(r.toolCount),
+  // A tested key the call lacks reads as JSON null: absent, as in the call.
+  ...(r.metadata ? { metadata: Object.fromEntries(Object.entries(r.metadata).filter((e): e is [string, string] => e[1] !== null)) } : {}),
   tasks: Number(r.tasks), inputTokens: Number(r.input), outputTokens: Number(r.output),
   evidence: { calls: Number(r.calls), latencyMsSum: Number(r.latency), answered: Number(r.answered), outputTokens: Number(r.answeredOutput), success: Number(r.success), failure: Number(r.failure) },
 });
@@ -40,7 +48,7 @@ const toGroup = (r: Row): SizeGroup => ({
  * shadow calls included. Buckets a threshold splits are left to the exact reads below, for both.
  */
 export async function getRollupCells(teamId: TeamId, from: Date, to: Date, skip: { buckets: number[]; taskTypes: string[] | null }) {
-  const rows = await aggregated(db().$queryRaw<{ taskType: string; model: string; bucket: number; toolCount: number; tasks: bigint; input: bigint; output: bigint; calls: bigint; latency: bigint; answered: bigint; outputAll: bigint; success: bigint; failure: bigint }[]>`
+  const rows = await aggregated<{ taskType: string; model: string; bucket: number; toolCount: number; tasks: Int8; input: Int8; output: Int8; calls: Int8; latency: Int8; answered: Int8; outputAll: Int8; success: Int8; failure: Int8 }>(Prisma.sql`
     SELECT "taskType", "model", "contextBucket" AS bucket, "toolCount" AS "toolCount",
            sum("tasks") FILTER (WHERE NOT "shadow")::int8 AS tasks, sum("taskInputTokens") FILTER (WHERE NOT "shadow")::int8 AS input,
            sum("taskOutputTokens") FILTER (WHERE NOT "shadow")::int8 AS output,
@@ -71,7 +79,7 @@ const ofTypes = (taskTypes: string[] | null) => (taskTypes ? Prisma.sql`AND "tas
 
 /** The same for whole UTC days by context segment, for the given buckets and task types (CallTaskSize). */
 export async function getTaskSizes(teamId: TeamId, dayFrom: Date, dayTo: Date, buckets: number[], starts: number[], taskTypes: string[] | null = null) {
-  const rows = await aggregated(db().$queryRaw<Row[]>`
+  const rows = await aggregated<Row>(Prisma.sql`
     SELECT "taskType", "model", ${segment(starts)} AS ctx, "toolCount" AS "toolCount", NULL AS metadata,
            sum("tasks")::int8 AS tasks, sum("inputTokens")::int8 AS input, sum("outputTokens")::int8 AS output,
            sum("calls")::int8 AS calls, sum("latencyMsSum")::int8 AS latency, sum("answered")::int8 AS answered, sum("answeredOutputTokens")::int8 AS "answeredOutput", sum("success")::int8 AS success, sum("failure")::int8 AS failure
@@ -90,11 +98,14 @@ function inBuckets(buckets: number[]) {
  * The same from the raw calls by context segment: for the given buckets, or all calls with their metadata.
  * As in CallTaskSize, the population counts production first attempts and the evidence every call.
  */
-export async function getRawSizes(teamId: TeamId, from: Date, to: Date, starts: number[], only: { buckets: number[]; taskTypes: string[] | null } | { metadata: true }) {
+export async function getRawSizes(teamId: TeamId, from: Date, to: Date, starts: number[], only: { buckets: number[]; taskTypes: string[] | null } | { metadataKeys: string[] }) {
   const buckets = "buckets" in only ? Prisma.sql`AND ${inBuckets(only.buckets)} ${ofTypes(only.taskTypes)}` : Prisma.empty;
-  const metadata = "metadata" in only ? Prisma.sql`"metadata"` : Prisma.sql`NULL::jsonb`;
+  // Only the keys rules test: grouping by whole metadata objects made a group of nearly every call.
+  const metadata = "metadataKeys" in only && only.metadataKeys.length
+    ? Prisma.sql`jsonb_build_object(${Prisma.join(only.metadataKeys.map((k) => Prisma.sql`${k}::text, "metadata"->${k}::text`))})`
+    : Prisma.sql`NULL::jsonb`;
   const task = Prisma.sql`"shadowOf" IS NULL AND "attempt" = 1`;
-  const rows = await aggregated(db().$queryRaw<Row[]>`
+  const rows = await aggregated<Row>(Prisma.sql`
     SELECT "taskType", "model", ${segment(starts)} AS ctx, least("toolCount", 32767) AS "toolCount", ${metadata} AS metadata,
            count(*) FILTER (WHERE ${task})::int8 AS tasks, COALESCE(sum("inputTokens") FILTER (WHERE ${task}), 0)::int8 AS input,
            COALESCE(sum("outputTokens") FILTER (WHERE ${task}), 0)::int8 AS output,

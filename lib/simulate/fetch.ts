@@ -86,7 +86,7 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
   const rawFrom = needsRaw ? await rawCallsFrom(teamId, from, to, now) : null;
   const exactFrom = rawFrom ?? from;
   const exact = plan.metadata
-    ? getRawSizes(teamId, exactFrom, to, plan.segmentStarts, { metadata: true }).then((sizes) => fromSizes(sizes, plan.metadataKeys))
+    ? getRawSizes(teamId, exactFrom, to, plan.segmentStarts, { metadataKeys: plan.metadataKeys }).then((sizes) => fromSizes(sizes, plan.metadataKeys))
     : Promise.all([getRollupCells(teamId, exactFrom, to, { buckets: plan.splitBuckets, taskTypes: plan.splitTaskTypes }), splitSizes(teamId, exactFrom, to, plan, now)])
         .then(([rollup, split]) => { const sized = fromSizes(split, []); return { cells: [...rollup.cells, ...sized.cells], groups: [...rollup.groups, ...sized.groups] }; });
   const past = rawFrom ? atBucketLevel(teamId, from, rawFrom, plan) : Promise.resolve({ cells: [], groups: [] });
