@@ -22,15 +22,15 @@ export function FrontierChart({ points, label }: { points: Point[]; label: strin
   return (
     <figure aria-label={label} data-chart="frontier" className="h-64 text-xs">
       <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 12, right: 16, bottom: 20, left: 8 }}>
+        <ScatterChart margin={{ top: 12, right: 16, bottom: 20, left: 18 }}>
           <CartesianGrid stroke={colors.gray[200]} />
           <XAxis type="number" dataKey="costPerTaskUsd" name="Cost per task" domain={xDomain} tick={tick} tickFormatter={axisFormat("usd", xTicks)} ticks={xTicks}
             label={{ value: "Cost per task", position: "insideBottom", offset: -12, fill: colors.gray[600] }} />
           <YAxis type="number" dataKey="successRate" name="Success" domain={yDomain} tick={tick} width={64} tickFormatter={axisFormat("percent", yTicks)} ticks={yTicks}
-            label={{ value: "Success", angle: -90, position: "insideLeft", offset: 0, dx: -6, fill: colors.gray[600] }} />
+            label={{ value: "Success", angle: -90, position: "left", offset: 4, fill: colors.gray[600] }} />
           <ZAxis type="number" dataKey="labeled" range={[60, 400]} name="Labels" />
           <Tooltip formatter={(v: number, name: string) => (name === "Cost per task" ? formatValue("usd", v) : name === "Success" ? formatValue("percent", v) : formatCount(v))} />
-          <Legend iconType="circle" iconSize={8} verticalAlign="top" />
+          <Legend iconType="circle" iconSize={8} verticalAlign="top" wrapperStyle={{ paddingBottom: 8 }} />
           {data.map((d) => <Scatter key={d.model} name={d.model} data={[d]} fill={modelHex(d.model)} isAnimationActive={false} />)}
         </ScatterChart>
       </ResponsiveContainer>

@@ -29,7 +29,7 @@ function formatOffPolicy(e: OffPolicyEstimate) {
 
 function offPolicyNote(calls: number, truncated: boolean) {
   const read = truncated ? `the latest ${MAX_LOGGED_CALLS.toLocaleString("en-US")} labeled first attempts of the window with a logged propensity (the read is bounded)` : `${calls} labeled first attempts with a logged propensity`;
-  return `offPolicy: self-normalised inverse propensity weighting (SNIPS) of ${read}; given only where at least ${MIN_COVERAGE * 100}% of the policy's choices fall on models the logging policy could pick.`;
+  return `The off-policy estimate (offPolicy) is a self-normalised inverse propensity weighting (SNIPS) of ${read}; given only where at least ${MIN_COVERAGE * 100}% of the policy's choices fall on models the logging policy could pick.`;
 }
 
 export function formatResult(window: { from: Date; to: Date }, plan: Plan, rows: TaskTypeResult[], baseline: Tally, projected: Tally, offPolicy: OffPolicyResult & { truncated: boolean }, bucketLevelUntil: Date | null = null) {

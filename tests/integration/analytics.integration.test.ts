@@ -259,19 +259,22 @@ describe("the Traces list", () => {
       ...run("a", "tool_agent", [["gpt-5.4-mini", 0, 2000], ["gpt-5.4-nano", 3, 2000], ["gpt-5.4-mini", 6, 4000]]), // 10 s
       ...run("b", "tool_agent", [["gpt-5.4-mini", 60, 1000], ["gpt-5.4-mini", 61, 1000]]), // 2 s
       ...run("c", "summarize", [["ft-unpriced", 120, 30_000]]), // 30 s, no price
+      // Its first call ends last: 8 s from the first start to the last end (not last start + longest call, 9 s).
+      ...run("d", "tool_agent", [["gpt-5.4-mini", 200, 8000], ["gpt-5.4-nano", 201, 1000]]),
     ]);
     await applyOutcomes(teamId, [{ traceId: "a", outcome: "success" }, { traceId: "b", outcome: "failure" }]);
     const window = { from: new Date(base - 3_600_000), to: new Date(base + 3_600_000) };
     const ids = async (filters: Parameters<typeof loadTraces>[2]) => (await loadTraces(teamId, { ...window } as never, filters)).rows.map((r) => r.traceId);
     const none = { taskType: undefined, model: undefined, minDuration: undefined, cursor: undefined };
-    expect(await ids(none)).toEqual(["c", "b", "a"]);
-    expect(await ids({ ...none, taskType: "tool_agent" })).toEqual(["b", "a"]);
-    expect(await ids({ ...none, model: "gpt-5.4-nano" })).toEqual(["a"]); // used on step 1 only
+    expect(await ids(none)).toEqual(["d", "c", "b", "a"]);
+    expect(await ids({ ...none, taskType: "tool_agent" })).toEqual(["d", "b", "a"]);
+    expect(await ids({ ...none, model: "gpt-5.4-nano" })).toEqual(["d", "a"]); // used on step 1 only
     expect(await ids({ ...none, outcome: "failure" })).toEqual(["b"]);
-    expect(await ids({ ...none, outcome: "none" })).toEqual(["c"]);
-    expect(await ids({ ...none, minDuration: 5 })).toEqual(["c", "a"]);
+    expect(await ids({ ...none, outcome: "none" })).toEqual(["d", "c"]);
+    expect(await ids({ ...none, minDuration: 5 })).toEqual(["d", "c", "a"]);
+    expect(await ids({ ...none, minDuration: 8.5 })).toEqual(["c", "a"]);
     const rows = (await loadTraces(teamId, window as never, none)).rows;
-    expect(rows.map((r) => [r.traceId, r.latencyMs, r.unpriced])).toEqual([["c", 30_000, 1], ["b", 2000, 0], ["a", 10_000, 0]]);
+    expect(rows.map((r) => [r.traceId, r.latencyMs, r.unpriced])).toEqual([["d", 8000, 0], ["c", 30_000, 1], ["b", 2000, 0], ["a", 10_000, 0]]);
   });
 });
 

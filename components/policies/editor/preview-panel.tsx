@@ -12,8 +12,9 @@ export function PreviewPanel({ slug, policy, valid }: { slug: string; policy: Dr
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const key = JSON.stringify(policy);
-  // The three amounts at one precision, so cost before, after and the savings line up.
-  const money = (usd: number) => usdColumn(result ? [result.baseline.costUsd, result.projected.costUsd, result.savingsUsd].map((d) => d * 1e9) : [])(usd * 1e9);
+  // The three amounts at one precision, the one the largest needs ($24.65 → $25.44, savings −$0.79), so they line up.
+  const largest = result ? Math.max(Math.abs(result.baseline.costUsd), Math.abs(result.projected.costUsd), Math.abs(result.savingsUsd)) : 0;
+  const money = (usd: number) => usdColumn([largest * 1e9])(usd * 1e9);
   useEffect(() => {
     if (!valid) return;
     const timer = setTimeout(() => start(async () => {

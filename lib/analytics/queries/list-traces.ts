@@ -14,7 +14,7 @@ export type TraceFilter = { taskType?: string; model?: string; outcome?: "succes
 
 /** How long a run took: from its first call's start to its last call's end (the same on the list and the filter). */
 const DURATION = (head: Prisma.Sql) => Prisma.sql`(
-  SELECT extract(epoch FROM max(d."ts") - ${head}."ts") * 1000 + max(d."latencyMs") FROM "Call" d
+  SELECT extract(epoch FROM max(d."ts" + d."latencyMs" * interval '1 millisecond') - ${head}."ts") * 1000 FROM "Call" d
   WHERE d."teamSeq" = ${head}."teamSeq" AND d."traceId" = ${head}."traceId" AND d."shadowOf" IS NULL)`;
 
 export async function listTraces(teamId: TeamId, from: Date, to: Date, filter: TraceFilter, after: { ts: Date; id: string } | null, limit: number) {
