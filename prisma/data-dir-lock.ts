@@ -33,7 +33,7 @@ export function lockDataDir(dir: string) {
       const holder = Number(fs.readFileSync(file, "utf8"));
       if (holder === process.pid) return void held.add(file);
       if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
-        throw new Error(`the embedded database in ${path.resolve(dir)} is in use by process ${holder} (another Switchyard server?); stop it, or set SWITCHYARD_DATA_DIR to another directory`);
+        throw new Error(`the embedded database in ${path.resolve(dir)} is in use by process ${holder} (another Switchyard server?); stop it, or set SWITCHYARD_DATA_DIR to another directory (if no server uses it, delete ${file})`);
       }
       fs.rmSync(file, { force: true }); // its process has ended
     }
