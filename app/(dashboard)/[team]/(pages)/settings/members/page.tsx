@@ -22,7 +22,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
       <Table caption="Members" head={manage ? ["Member", "Role", "Joined", ""] : ["Member", "Role", "Joined"]}>
         {members.map((m) => {
           const editable = canAssignRole(role, m.role, m.role);
-          // The team's only owner can be neither removed nor demoted (the server refuses both): no controls that can only fail.
+          // The team's only owner cannot be removed (the server refuses it too): no button that can only fail.
           const lastOwner = m.role === "owner" && members.filter((o) => o.role === "owner").length === 1;
           return (
             <tr key={m.id}>
@@ -32,7 +32,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                 {m.id === user.id && <span className="ml-1 text-xs text-gray-500">(you)</span>}
               </Td>
               <Td>
-                {manage && editable && !lastOwner ? (
+                {manage && editable ? (
                   <InlineAction action={changeRoleAction.bind(null, slug)} fields={{ userId: m.id }} label="Change" pendingLabel="Saving…" variant="secondary">
                     <select name="role" defaultValue={m.role} aria-label={`Role of ${m.email}`} className={`${inputClass} w-auto min-w-[7rem] py-1`}>
                       {ROLES.filter((r) => canAssignRole(role, m.role, r)).map((r) => <option key={r} value={r}>{r}</option>)}
