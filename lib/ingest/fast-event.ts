@@ -4,18 +4,13 @@
 // callEventSchema, which stays the one source of what is valid and of every error message.
 // lib/ingest/fast-event.test.ts checks that what this accepts, zod accepts with the same output.
 import { toStorable, unstorableReason } from "@switchyard/sdk";
-import { inTimeRange, type CallEvent } from "@/lib/ingest/schema";
+import { callEventSchema, inTimeRange, TASK_TYPE_PATTERN, type CallEvent } from "@/lib/ingest/schema";
 
 const DAY_MS = 86_400_000;
 const MAX_INT4 = 2_147_483_647;
-const TASK_TYPE = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 // Every key of callEventSchema, in its order (zod's output follows the schema's order).
-const KEYS = [
-  "id", "timestamp", "taskType", "model", "provider", "inputTokens", "outputTokens", "cachedInputTokens", "reasoningTokens", "latencyMs",
-  "ttftMs", "status", "errorType", "outcome", "traceId", "stepIndex", "contextTokens", "toolCount", "toolCallCount", "attempt", "parentId",
-  "escalatedFrom", "shadowOf", "policyVersion", "ruleId", "propensity", "costUsd", "metadata", "input", "output",
-] as const;
+const KEYS = Object.keys(callEventSchema.shape) as (keyof typeof callEventSchema.shape)[];
 type Key = (typeof KEYS)[number];
 const KNOWN = new Set<string>(KEYS);
 const REQUIRED: Key[] = ["id", "timestamp", "taskType", "model", "inputTokens", "outputTokens", "latencyMs", "status"];
@@ -48,7 +43,7 @@ function field(key: Key, v: unknown): unknown {
     case "provider": case "errorType": case "ruleId":
       return isName(v, 64) ? v : FAIL;
     case "taskType":
-      return typeof v === "string" && TASK_TYPE.test(v) ? v : FAIL;
+      return typeof v === "string" && TASK_TYPE_PATTERN.test(v) ? v : FAIL;
     case "timestamp": {
       if (!isInt(v, 0, 8.64e15)) return FAIL;
       const at = new Date(v);

@@ -10,6 +10,8 @@ export const MAX_CONTENT_BYTES = 32 * 1024;
 export const EARLIEST_TIME = new Date("2000-01-01T00:00:00Z");
 export const LATEST_TIME = new Date("2100-01-01T00:00:00Z");
 const DAY_MS = 86_400_000;
+/** What a task type may be (also checked by lib/ingest/fast-event.ts). */
+export const TASK_TYPE_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 export const inTimeRange = (d: Date) => d >= EARLIEST_TIME && d < LATEST_TIME;
 export const TIME_RANGE_MESSAGE = "must be between 2000-01-01 and 2100-01-01";
 
@@ -43,7 +45,7 @@ export const callEventSchema = z
   .object({
     id: ref,
     timestamp: eventTimeSchema,
-    taskType: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be 1-64 characters of A-Z a-z 0-9 _ . : -"),
+    taskType: z.string().regex(TASK_TYPE_PATTERN, "must be 1-64 characters of A-Z a-z 0-9 _ . : -"),
     model: name(128),
     provider: name(64).optional(),
     inputTokens: count,

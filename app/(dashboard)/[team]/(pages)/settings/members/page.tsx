@@ -16,6 +16,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
   const { team: slug } = await params;
   const { team, role, user } = await requireTeam(slug);
   const [members, invites] = await Promise.all([listMembers(team.id), listOpenInvites(team.id)]);
+  const owners = members.filter((m) => m.role === "owner").length;
   const manage = canManageMembers(role);
   return (
     <>
@@ -23,7 +24,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
         {members.map((m) => {
           const editable = canAssignRole(role, m.role, m.role);
           // The team's only owner cannot be removed (the server refuses it too): no button that can only fail.
-          const lastOwner = m.role === "owner" && members.filter((o) => o.role === "owner").length === 1;
+          const lastOwner = m.role === "owner" && owners === 1;
           return (
             <tr key={m.id}>
               <Td>
