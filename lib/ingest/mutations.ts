@@ -80,7 +80,19 @@ async function readPrices(tx: Tx, teamId: TeamId): Promise<Price[]> {
   }));
 }
 
-async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<string>> {
+/** Claims the batch's ids in "CallId" (the partitioned "Call" cannot hold a unique index on the id); returns those new. */
+async function claimIds(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<string>> {
+  const ids = new Columns(["int4", "text", "timestamptz"]);
+  for (const r of rows) ids.add([teamSeq, r.id, r.ts.toISOString()]);
+  const claimed = await tx.query<{ id: string }>(
+    `INSERT INTO "CallId" ("teamSeq", "id", "ts") SELECT * FROM ${ids.unnest()} ON CONFLICT DO NOTHING RETURNING "id"`,
+    ids.params,
+  );
+  return new Set(claimed.map((r) => r.id));
+}
+
+async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]) {
+  if (!rows.length) return;
   const values = new Columns(CALL_TYPES);
   for (const r of rows) {
     const e = r.event;
@@ -92,12 +104,7 @@ async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<st
       e.metadata ? JSON.stringify(e.metadata) : null, e.propensity ?? null,
     ]);
   }
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO "Call" (${CALL_COLUMNS.map((c) => `"${c}"`).join(", ")}) SELECT * FROM ${values.unnest()}
-     ON CONFLICT ("teamSeq", "id") DO NOTHING RETURNING "id"`,
-    values.params,
-  );
-  return new Set(inserted.map((r) => r.id));
+  await tx.query(`INSERT INTO "Call" (${CALL_COLUMNS.map((c) => `"${c}"`).join(", ")}) SELECT * FROM ${values.unnest()}`, values.params);
 }
 
 async function insertContent(tx: Tx, teamSeq: number, rows: Row[]) {
@@ -143,8 +150,9 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
         attempt: e.attempt ?? 1, escalatedFrom: e.escalatedFrom ?? null, latencyMs: e.latencyMs, ttftMs: e.ttftMs ?? null,
       };
     });
-    const stored = await insertCalls(tx, team.seq, rows);
-    const fresh = rows.filter((r) => stored.has(r.id));
+    const claimed = await claimIds(tx, team.seq, rows);
+    const fresh = rows.filter((r) => claimed.has(r.id));
+    await insertCalls(tx, team.seq, fresh);
     const rollups = new RollupBatch();
     fresh.forEach((r) => rollups.addCall(r));
     await writeRollups(tx, team.seq, rollups);

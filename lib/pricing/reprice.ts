@@ -72,7 +72,7 @@ async function repriceRange(tx: Tx, job: Job, from: Date, to: Date) {
        FROM locked l
      ), changed AS (
        UPDATE "Call" c SET "costNanos" = priced.new FROM priced
-       WHERE c."teamSeq" = $1 AND c."id" = priced."id" AND priced.old IS DISTINCT FROM priced.new
+       WHERE c."teamSeq" = $1 AND c."ts" >= $3 AND c."ts" < $4 AND c."id" = priced."id" AND priced.old IS DISTINCT FROM priced.new
        RETURNING c."ts", c."taskType", c."shadowOf" IS NOT NULL AS shadow, c."contextTokens", c."toolCount", priced.old, priced.new
      )
      SELECT floor(extract(epoch FROM "ts") / 3600)::int8::text AS "hourNo", "taskType", shadow, "contextTokens", "toolCount",

@@ -3,27 +3,32 @@
 // retentionDays with their content, scores, review items and reviews; then content alone older than
 // contentRetentionDays. Rollups and task sizes stay, so analytics of those days still answer.
 import type { TeamId } from "@/lib/auth/team-id";
-import { db } from "@/lib/db";
+import { db, sqlTransaction } from "@/lib/db";
 import type { StepResult } from "@/lib/jobs/queue";
+import { removeDependents } from "@/lib/retention/dependents";
+import { dropExpiredPartition, keptByAllSince } from "@/lib/retention/drop-partitions";
 
 const DAY_MS = 86_400_000;
 export const SWEEP_BATCH = 5000;
+const SETTLE_MS = 10 * 60_000;
 
 /** The instant before which a team's raw calls are not kept. */
 export const retainedSince = (retentionDays: number, now: Date) => new Date(now.getTime() - retentionDays * DAY_MS);
 
-/** Removes up to `limit` of the team's oldest calls before `before`, and what hangs off them; returns how many calls. */
+/**
+ * Removes up to `limit` of the team's oldest calls before `before`, and what hangs off them; returns how
+ * many calls. The bound on "ts" keeps the delete to the partitions that can hold such calls.
+ */
 export async function removeCalls(teamSeq: number, before: Date, limit = SWEEP_BATCH) {
-  const [{ n }] = await db().$queryRaw<{ n: number }[]>`
-    WITH gone AS (
-      DELETE FROM "Call" WHERE "teamSeq" = ${teamSeq} AND "id" IN (
-        SELECT "id" FROM "Call" WHERE "teamSeq" = ${teamSeq} AND "ts" < ${before} ORDER BY "ts" LIMIT ${limit})
-      RETURNING "id"),
-    content AS (DELETE FROM "CallContent" WHERE "teamSeq" = ${teamSeq} AND "callId" IN (SELECT "id" FROM gone)),
-    scores AS (DELETE FROM "Score" WHERE "teamSeq" = ${teamSeq} AND "callId" IN (SELECT "id" FROM gone)),
-    items AS (DELETE FROM "ReviewItem" WHERE "teamSeq" = ${teamSeq} AND "callId" IN (SELECT "id" FROM gone)),
-    reviews AS (DELETE FROM "Review" WHERE "teamSeq" = ${teamSeq} AND "callId" IN (SELECT "id" FROM gone))
-    SELECT count(*)::int AS n FROM gone`;
+  const [{ n }] = await sqlTransaction((sql) =>
+    sql.query<{ n: number }>(
+      `WITH oldest AS (SELECT "ts", "id" FROM "Call" WHERE "teamSeq" = $1 AND "ts" < $2 ORDER BY "ts" LIMIT $3),
+       gone AS (DELETE FROM "Call" c USING oldest o WHERE c."teamSeq" = $1 AND c."ts" < $2 AND c."ts" = o."ts" AND c."id" = o."id" RETURNING c."teamSeq", c."id"),
+       ${removeDependents("gone")}
+       SELECT count(*)::int AS n FROM gone`,
+      [teamSeq, before, limit],
+    ),
+  );
   return n;
 }
 
@@ -47,10 +52,15 @@ async function removeStaleLabels(teamSeq: number, before: Date) {
   await db().$executeRaw`DELETE FROM "TraceOutcome" WHERE "teamSeq" = ${teamSeq} AND "updatedAt" < ${before}`;
 }
 
-/** One step of the team's sweep: a batch of calls, else a batch of content, else rest until tomorrow. */
+/**
+ * One step of the team's sweep: a day's partition older than every team keeps, else a batch of the team's
+ * calls, else a batch of content, else rest until tomorrow.
+ */
 export async function retentionStep(job: { teamId: TeamId; payload: Record<string, unknown> }, now = new Date(), batch = SWEEP_BATCH): Promise<StepResult> {
   const team = await db().team.findUnique({ where: { id: job.teamId }, select: { seq: true, retentionDays: true, contentRetentionDays: true } });
   if (!team) return { done: 0, finished: true };
+  const dropped = await dropExpiredPartition(await keptByAllSince(now));
+  if (dropped) return { done: dropped.calls, finished: false };
   const callsBefore = retainedSince(team.retentionDays, now);
   const calls = await removeCalls(team.seq, callsBefore, batch);
   if (calls === batch) return { done: calls, finished: false };
@@ -62,6 +72,7 @@ export async function retentionStep(job: { teamId: TeamId; payload: Record<strin
     if (looked === batch) return { done: calls, finished: false, payload: { contentFrom: last!.toISOString() } };
   }
   await removeStaleLabels(team.seq, callsBefore);
-  const until = new Date(now.getTime() + DAY_MS);
+  // Just after UTC midnight, so the day being cut has minutes of calls to delete row by row; whole days go as partitions.
+  const until = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS + SETTLE_MS);
   return { done: calls, finished: false, payload: { contentFrom: retainedSince(contentDays ?? team.retentionDays, now).toISOString() }, wait: { until, reason: "removes what the team's retention no longer keeps, daily" } };
 }

@@ -7,11 +7,13 @@ import { DEMO_USER, seedDemo } from "@/lib/demo/seed";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { repriceInBackground } from "@/lib/pricing/reprice";
 import { ensureRetentionJobs } from "@/lib/retention/job";
+import { ensurePartitions } from "@/lib/partitions/calls";
 
-/** Migrations and headless objects, one instance at a time. */
+/** Migrations, the calls' day partitions and headless objects, one instance at a time. */
 export async function prepareDatabase() {
   return withStartupLock(async () => {
     const applied = await migrate();
+    await ensurePartitions();
     const init = await applyHeadlessInit();
     await ensureRetentionJobs();
     return { applied, init };
@@ -34,8 +36,13 @@ export async function startServer() {
   if (e.demo) startDemo(url, e.SWITCHYARD_DEMO_DAYS);
   void repriceInBackground(); // resumes price edits whose re-pricing a stop interrupted
   startJobWorker(); // evaluator backfills and new calls for evaluators; resumes jobs a stop interrupted
-  // Teams created since start-up get their daily retention sweep within the hour.
-  setInterval(() => void ensureRetentionJobs().catch((err: Error) => console.error(`[switchyard] retention: ${err.message}`)), 3_600_000).unref();
+  // Hourly: teams created since start-up get their daily retention sweep, and the days ahead their partitions.
+  setInterval(() => void hourly().catch((err: Error) => console.error(`[switchyard] upkeep: ${err.message}`)), 3_600_000).unref();
+}
+
+async function hourly() {
+  await ensureRetentionJobs();
+  await ensurePartitions();
 }
 
 // Seeding runs after start-up, so the server answers at once and the demo fills in over about a minute.

@@ -1,13 +1,13 @@
 // Bulk-loads N calls for one team over the last `days` days (30 unless said) straight into "Call" with generate_series (the
 // article's task mix and model shares, lognormal-ish sizes, traced tool_agent runs, shadows and
-// escalations, a feature and a customer tier in the metadata), then builds the rollups with the same SQL rebuild that tests check against ingest.
+// escalations, a feature and a customer tier in the metadata), their ids claimed in "CallId" as ingest does, then builds the rollups with the same SQL rebuild that tests check against ingest.
 import type pg from "pg";
 
 const PRICES = { mini: [400_000, 1_600_000], nano: [100_000, 400_000] }; // micro-dollars per 1M tokens
 
 export function loadCallsSql(teamSeq: number, first: number, count: number, total: number, days = 30) {
   return `
-    INSERT INTO "Call" ("teamSeq", "id", "ts", "taskType", "model", "inputTokens", "outputTokens", "latencyMs", "ttftMs", "status", "errorType",
+    WITH stored AS (INSERT INTO "Call" ("teamSeq", "id", "ts", "taskType", "model", "inputTokens", "outputTokens", "latencyMs", "ttftMs", "status", "errorType",
                         "outcome", "traceId", "stepIndex", "contextTokens", "toolCount", "toolCallCount", "attempt", "escalatedFrom", "shadowOf", "costNanos", "metadata")
     SELECT ${teamSeq}, 'b' || g, now() - interval '${days} days' + (g::float8 / ${total}) * interval '${days} days', task, model, inp, outp,
            lat, CASE WHEN streamed THEN first_token END, CASE WHEN failed THEN 1 ELSE 0 END, CASE WHEN failed THEN 'api_error' END,
@@ -40,7 +40,9 @@ export function loadCallsSql(teamSeq: number, first: number, count: number, tota
                LATERAL (SELECT array_agg(random()) AS r FROM generate_series(1, 15) WHERE g > 0) rs
         ) a
       ) b
-    ) c`;
+    ) c
+    RETURNING "teamSeq", "id", "ts")
+    INSERT INTO "CallId" ("teamSeq", "id", "ts") SELECT * FROM stored`;
 }
 
 export async function loadCalls(client: pg.Client, teamSeq: number, total: number, chunk: number, log: (s: string) => void, days = 30) {

@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import { closeDb, embeddedDb } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { migrate } from "@/lib/migrate";
+import { ensurePartitions } from "@/lib/partitions/calls";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
   process.env.SWITCHYARD_DATA_DIR = "memory://template";
   resetEnvForTests();
   await migrate();
+  await ensurePartitions(); // as at start-up: today's calls land in day partitions, older ones in the default
   const dump = await embeddedDb()!.dumpDataDir("none");
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await closeDb();

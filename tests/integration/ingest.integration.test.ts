@@ -57,6 +57,9 @@ describe("POST /api/v1/ingest", () => {
     expect(first).toMatchObject({ accepted: 1, duplicates: 1 });
     const second = await ingestEvents(team.id, [makeEvent({ id: "dup", outputTokens: 500 }), makeEvent({ id: "other" })]);
     expect(second).toMatchObject({ accepted: 1, duplicates: 1 });
+    // Calls are stored by day: the same id at another time, in another day's partition, is still a duplicate.
+    const third = await ingestEvents(team.id, [makeEvent({ id: "dup", timestamp: "2026-10-02T08:00:00Z" })]);
+    expect(third).toMatchObject({ accepted: 0, duplicates: 1 });
     expect((await db().call.findFirstOrThrow({ where: { id: "dup" } })).outputTokens).toBe(10);
     const rollup = await db().callRollup.aggregate({ where: { teamSeq: await seqOf(team.id) }, _sum: { calls: true } });
     expect(rollup._sum.calls).toBe(2n);

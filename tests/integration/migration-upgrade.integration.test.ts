@@ -11,6 +11,9 @@ import { resetEnvForTests } from "@/lib/env";
 import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { migrate } from "@/lib/migrate";
 import { pgConfig } from "@/prisma/adapters";
+import { checkedTeamId } from "@/lib/auth/team-id";
+import { ingestEvents } from "@/lib/ingest/mutations";
+import { makeEvent } from "@/tests/factories";
 
 const BEFORE = ["20261124000000_init", "20261124010000_ingest"];
 const serverUrl = process.env.SWITCHYARD_TEST_SERVER_URL ?? "";
@@ -69,6 +72,14 @@ it("rebuilds old rollups from the stored calls", async () => {
   expect(await snapshot()).toEqual(upgraded);
   const [tasks] = await db().$queryRaw<{ n: bigint }[]>`SELECT sum("tasks")::int8 AS n FROM "CallTaskSize"`;
   expect(Number(tasks.n)).toBe(270);
+
+  // The calls moved into partitions of their UTC days, and their ids into "CallId": a stored id stays a duplicate.
+  expect(await db().$queryRaw`SELECT tableoid::regclass::text AS home, count(*)::int AS n FROM "Call" GROUP BY 1 ORDER BY 1`).toEqual([
+    { home: '"Call_20261120"', n: 119 }, { home: '"Call_20261121"', n: 181 },
+  ]);
+  expect(await db().callId.count()).toBe(300);
+  const again = await ingestEvents(checkedTeamId("t1"), [makeEvent({ id: "c1", timestamp: "2026-11-20T10:07:00Z" }), makeEvent({ id: "new", timestamp: "2026-11-20T12:00:00Z" })]);
+  expect(again).toMatchObject({ accepted: 1, duplicates: 1 });
 });
 
 it("refuses to start on a migration edited after it was applied, and names it", async () => {
