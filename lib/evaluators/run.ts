@@ -26,9 +26,10 @@ export const sampled = (e: Pick<EvaluatorRow, "id" | "sampleRate">, callId: stri
 async function subjects(tx: Tx, teamSeq: number, ids: string[]): Promise<Subject[]> {
   if (!ids.length) return [];
   const rows = await tx.query<Raw & { metadata: Record<string, string> | null; input: string | null; output: string | null }>(
-    `SELECT ${COLUMNS}, "metadata", cc."input", cc."output" FROM "Call" c
+    `SELECT c.*, cc."input", cc."output" FROM (SELECT ${COLUMNS}, "teamSeq", "metadata" FROM "Call"
+       WHERE "teamSeq" = $1 AND "id" = ANY($2::text[]) ORDER BY "id" FOR UPDATE) c
      LEFT JOIN "CallContent" cc ON cc."teamSeq" = c."teamSeq" AND cc."callId" = c."id"
-     WHERE c."teamSeq" = $1 AND c."id" = ANY($2::text[]) ORDER BY c."id" FOR UPDATE OF c`,
+     ORDER BY c."id"`,
     [teamSeq, ids],
   );
   return rows.map((r) => ({ ...toStored(r), metadata: r.metadata, input: r.input, output: r.output }));

@@ -108,13 +108,14 @@ async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]) {
 }
 
 async function insertContent(tx: Tx, teamSeq: number, rows: Row[]) {
-  const values = new Columns(["int4", "text", "text", "text"]);
+  const values = new Columns(["int4", "text", "timestamptz", "text", "text"]);
   for (const r of rows) {
     if (r.event.input === undefined && r.event.output === undefined) continue;
-    values.add([teamSeq, r.id, truncateUtf8(r.event.input, MAX_CONTENT_BYTES), truncateUtf8(r.event.output, MAX_CONTENT_BYTES)]);
+    values.add([teamSeq, r.id, r.ts.toISOString(), truncateUtf8(r.event.input, MAX_CONTENT_BYTES), truncateUtf8(r.event.output, MAX_CONTENT_BYTES)]);
   }
   if (!values.length) return;
-  await tx.query(`INSERT INTO "CallContent" ("teamSeq", "callId", "input", "output") SELECT * FROM ${values.unnest()} ON CONFLICT DO NOTHING`, values.params);
+  // Only calls whose ids this batch claimed come here, so a call never gets two rows of content.
+  await tx.query(`INSERT INTO "CallContent" ("teamSeq", "callId", "ts", "input", "output") SELECT * FROM ${values.unnest()}`, values.params);
 }
 
 /**

@@ -1,8 +1,9 @@
-// The cheap half of retention: a day of calls older than every team keeps is dropped as a partition
-// (lib/partitions/calls.ts) instead of deleted row by row. What hangs off its calls by id (the id's claim,
-// content, scores, review) is removed first, a few heap blocks at a time.
-import { db, sqlTransaction, type Sql } from "@/lib/db";
-import { DAY_MS, partitionDays, partitionName, upkeepTransaction } from "@/lib/partitions/calls";
+// The cheap half of retention: a day no team keeps any more is dropped as a partition (lib/partitions/calls.ts)
+// instead of deleted row by row: its content once every team's content retention has passed it, its calls once
+// every team's retention has. What hangs off the calls by id (the id's claim, scores, review) is removed first,
+// a few heap blocks at a time.
+import { sqlTransaction, type Sql } from "@/lib/db";
+import { DAY_MS, partitionDays, partitionName, upkeepTransaction, type DayTable } from "@/lib/partitions/calls";
 import { removeDependents } from "@/lib/retention/dependents";
 
 const BLOCKS = 200; // ~5,000 calls of a partition per batch
@@ -15,17 +16,38 @@ async function forget(sql: Sql, name: string, from: number, to: number) {
   await sql.query(
     `WITH gone AS (SELECT p."teamSeq", p."id" FROM "${name}" p JOIN "CallId" k ON k."teamSeq" = p."teamSeq" AND k."id" = p."id"
        WHERE p.ctid >= '(${from},0)'::tid AND p.ctid < '(${to},0)'::tid),
-     ${removeDependents("gone")}
+     ${removeDependents("gone", { content: false })}
      SELECT 1`,
   );
 }
 
+const oldestBefore = (table: DayTable, before: Date) =>
+  sqlTransaction(async (sql) => (await partitionDays(sql, table)).find((d) => d.getTime() + DAY_MS <= before.getTime()));
+
+/** Drops the day's content: its partition, or its rows in the default partition. */
+async function dropContent(sql: Sql, day: Date) {
+  await sql.query(`DELETE FROM "CallContent_default" WHERE "ts" >= $1 AND "ts" < $2`, [day, new Date(day.getTime() + DAY_MS)]);
+  await sql.query(`DROP TABLE IF EXISTS "${partitionName(day, "CallContent")}"`);
+}
+
 /**
- * Drops the oldest partition whose whole day is before `before`; returns its day and calls, or null when
- * none is due. The last pass and the drop run under a lock that holds back only new calls for that old day.
+ * Drops the oldest content partition whose whole day is before `before` (what every team's content retention
+ * has passed); returns its day, or null when none is due.
  */
-export async function dropExpiredPartition(before: Date): Promise<{ day: Date; calls: number } | null> {
-  const day = await sqlTransaction(async (sql) => (await partitionDays(sql)).find((d) => d.getTime() + DAY_MS <= before.getTime()));
+export async function dropExpiredContent(before: Date): Promise<Date | null> {
+  const day = await oldestBefore("CallContent", before);
+  if (!day) return null;
+  await upkeepTransaction((sql) => dropContent(sql, day));
+  return day;
+}
+
+/**
+ * Drops the oldest calls partition whose whole day is before `before` (what every team's retention has
+ * passed), with the day's content; returns its day and calls, or null when none is due. The last pass and
+ * the drop run under a lock that holds back only new calls for that old day.
+ */
+export async function dropExpiredCalls(before: Date): Promise<{ day: Date; calls: number } | null> {
+  const day = await oldestBefore("Call", before);
   if (!day) return null;
   const name = partitionName(day);
   const [{ blocks }] = await sqlTransaction((sql) =>
@@ -36,14 +58,18 @@ export async function dropExpiredPartition(before: Date): Promise<{ day: Date; c
     await sql.query(`LOCK TABLE "${name}" IN SHARE MODE`);
     const [{ n }] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`);
     await forget(sql, name, 0, 2 ** 31 - 1);
+    await dropContent(sql, day);
     await sql.query(`DROP TABLE "${name}"`);
     return n;
   });
   return { day, calls };
 }
 
-/** The earliest instant any team still keeps: days wholly before it go for everyone. */
-export async function keptByAllSince(now: Date) {
-  const { _max } = await db().team.aggregate({ _max: { retentionDays: true } });
-  return new Date(now.getTime() - (_max.retentionDays ?? 90) * DAY_MS);
+/** The earliest instants any team still keeps calls and content from: days wholly before them go for everyone. */
+export async function keptByAllSince(sql: Sql, now: Date) {
+  const [row] = await sql.query<{ calls: number | null; content: number | null }>(
+    `SELECT max("retentionDays") AS calls, max(COALESCE("contentRetentionDays", "retentionDays")) AS content FROM "Team"`,
+  );
+  const since = (days: number | null) => new Date(now.getTime() - (days ?? 90) * DAY_MS);
+  return { calls: since(row.calls), content: since(row.content) };
 }

@@ -6,7 +6,7 @@ import type { TeamId } from "@/lib/auth/team-id";
 import { db, sqlTransaction } from "@/lib/db";
 import type { StepResult } from "@/lib/jobs/queue";
 import { removeDependents } from "@/lib/retention/dependents";
-import { dropExpiredPartition, keptByAllSince } from "@/lib/retention/drop-partitions";
+import { dropExpiredCalls, dropExpiredContent, keptByAllSince } from "@/lib/retention/drop-partitions";
 
 const DAY_MS = 86_400_000;
 export const SWEEP_BATCH = 5000;
@@ -24,7 +24,7 @@ export async function removeCalls(teamSeq: number, before: Date, limit = SWEEP_B
     sql.query<{ n: number }>(
       `WITH oldest AS (SELECT "ts", "id" FROM "Call" WHERE "teamSeq" = $1 AND "ts" < $2 ORDER BY "ts" LIMIT $3),
        gone AS (DELETE FROM "Call" c USING oldest o WHERE c."teamSeq" = $1 AND c."ts" < $2 AND c."ts" = o."ts" AND c."id" = o."id" RETURNING c."teamSeq", c."id"),
-       ${removeDependents("gone")}
+       ${removeDependents("gone", { contentBefore: "$2" })}
        SELECT count(*)::int AS n FROM gone`,
       [teamSeq, before, limit],
     ),
@@ -41,7 +41,7 @@ export async function removeContent(teamSeq: number, from: Date, before: Date, l
   const [row] = await db().$queryRaw<{ n: number; last: Date | null }[]>`
     WITH batch AS (
       SELECT "id", "ts" FROM "Call" WHERE "teamSeq" = ${teamSeq} AND "ts" >= ${from} AND "ts" < ${before} ORDER BY "ts" LIMIT ${limit}),
-    gone AS (DELETE FROM "CallContent" WHERE "teamSeq" = ${teamSeq} AND "callId" IN (SELECT "id" FROM batch))
+    gone AS (DELETE FROM "CallContent" WHERE "teamSeq" = ${teamSeq} AND "ts" >= ${from} AND "ts" < ${before} AND "callId" IN (SELECT "id" FROM batch))
     SELECT count(*)::int AS n, max("ts") AS last FROM batch`;
   return { looked: row.n, last: row.last };
 }
@@ -53,14 +53,16 @@ async function removeStaleLabels(teamSeq: number, before: Date) {
 }
 
 /**
- * One step of the team's sweep: a day's partition older than every team keeps, else a batch of the team's
- * calls, else a batch of content, else rest until tomorrow.
+ * One step of the team's sweep: a day's calls or content that no team keeps (a partition), else a batch of
+ * the team's calls, else a batch of its content, else rest until tomorrow.
  */
 export async function retentionStep(job: { teamId: TeamId; payload: Record<string, unknown> }, now = new Date(), batch = SWEEP_BATCH): Promise<StepResult> {
   const team = await db().team.findUnique({ where: { id: job.teamId }, select: { seq: true, retentionDays: true, contentRetentionDays: true } });
   if (!team) return { done: 0, finished: true };
-  const dropped = await dropExpiredPartition(await keptByAllSince(now));
+  const kept = await sqlTransaction((sql) => keptByAllSince(sql, now));
+  const dropped = await dropExpiredCalls(kept.calls);
   if (dropped) return { done: dropped.calls, finished: false };
+  if (await dropExpiredContent(kept.content)) return { done: 0, finished: false };
   const callsBefore = retainedSince(team.retentionDays, now);
   const calls = await removeCalls(team.seq, callsBefore, batch);
   if (calls === batch) return { done: calls, finished: false };

@@ -63,6 +63,8 @@ it("rebuilds old rollups from the stored calls", async () => {
            (ARRAY[250, 1000, 3000, 4000, 4001, 9000])[1 + g % 6], 100, 500 + g, CASE WHEN g % 2 = 0 THEN 200 END, 0, g % 2, (ARRAY[250, 1000, 3000, 4000, 4001, 9000])[1 + g % 6],
            0, 0, CASE WHEN g % 10 = 0 THEN 2 ELSE 1 END, CASE WHEN g % 10 = 0 THEN 'gpt-5.4-nano' END, 1000
     FROM generate_series(1, 300) g`;
+  // Content of one call, and of a call that is not there (unreachable: not carried over).
+  await db().$executeRaw`INSERT INTO "CallContent" ("teamSeq", "callId", "input", "output") VALUES (${seq}, 'c1', 'in', 'out'), (${seq}, 'gone', 'x', 'y')`;
   await db().$executeRaw`INSERT INTO "CallRollup" SELECT ${seq}, TIMESTAMPTZ '2026-11-20 10:00Z', 'stale', 'x', false, 0, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, '{}', '{}', '{}'`;
 
   await migrate();
@@ -78,6 +80,9 @@ it("rebuilds old rollups from the stored calls", async () => {
     { home: '"Call_20261120"', n: 119 }, { home: '"Call_20261121"', n: 181 },
   ]);
   expect(await db().callId.count()).toBe(300);
+  expect(await db().$queryRaw`SELECT tableoid::regclass::text AS home, "callId", "ts", "input" FROM "CallContent"`).toEqual([
+    { home: '"CallContent_20261120"', callId: "c1", ts: new Date("2026-11-20T10:07:00Z"), input: "in" },
+  ]);
   const again = await ingestEvents(checkedTeamId("t1"), [makeEvent({ id: "c1", timestamp: "2026-11-20T10:07:00Z" }), makeEvent({ id: "new", timestamp: "2026-11-20T12:00:00Z" })]);
   expect(again).toMatchObject({ accepted: 1, duplicates: 1 });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkedTeamId } from "@/lib/auth/team-id";
 import { db, sqlTransaction } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/mutations";
-import { DAYS_AHEAD, ensurePartitions, partitionDays, partitionName, startOfUtcDay } from "@/lib/partitions/calls";
+import { DAYS_AHEAD, ensurePartitions, partitionDays, partitionName, startOfUtcDay, type DayTable } from "@/lib/partitions/calls";
 import { retentionStep } from "@/lib/retention/sweep";
 import { setContentCapture } from "@/lib/teams/mutations";
 import { makeEvent, makeOwner } from "@/tests/factories";
@@ -13,14 +13,14 @@ import { makeEvent, makeOwner } from "@/tests/factories";
 const DAY = 86_400_000;
 const now = new Date();
 const today = startOfUtcDay(now).getTime();
-const days = () => sqlTransaction((sql) => partitionDays(sql)).then((list) => list.map((d) => d.getTime()));
+const days = (table: DayTable = "Call") => sqlTransaction((sql) => partitionDays(sql, table)).then((list) => list.map((d) => d.getTime()));
 const homeOf = async (seq: number, id: string) =>
   (await db().$queryRaw<{ home: string }[]>`SELECT tableoid::regclass::text AS home FROM "Call" WHERE "teamSeq" = ${seq} AND "id" = ${id}`)[0]?.home;
 
-async function teamKeeping(retentionDays: number) {
+async function teamKeeping(retentionDays: number, contentRetentionDays: number | null = null) {
   const { team } = await makeOwner();
   const teamId = checkedTeamId(team.id);
-  const { seq } = await db().team.update({ where: { id: teamId }, data: { retentionDays }, select: { seq: true } });
+  const { seq } = await db().team.update({ where: { id: teamId }, data: { retentionDays, contentRetentionDays }, select: { seq: true } });
   await setContentCapture(teamId, null, true);
   return { teamId, seq };
 }
@@ -40,6 +40,9 @@ describe("day partitions", () => {
       else expect(have).toContain(d);
     }
     expect(await ensurePartitions(now)).toEqual([]);
+    // The ancient call brought no content, so content has that day's partition as well.
+    const contentDays = await days("CallContent");
+    for (let d = today - 365 * DAY; d <= today + DAYS_AHEAD * DAY; d += DAY) expect(contentDays).toContain(d);
 
     // A call lands in its day's partition; its id is a duplicate on any other day.
     const at = today - 3 * DAY + 7 * 3_600_000;
@@ -50,8 +53,8 @@ describe("day partitions", () => {
   });
 
   it("drops a day older than every team keeps with its calls' ids, content, scores and reviews; a team keeping less loses its own rows", async () => {
-    const short = await teamKeeping(30);
-    const long = await teamKeeping(60);
+    const short = await teamKeeping(30, 20);
+    const long = await teamKeeping(60, 40);
     await ensurePartitions(now);
     for (const t of [short, long]) {
       await ingestEvents(t.teamId, [10, 45, 70].flatMap((age) => [0, 1, 2].map((i) => makeEvent({
@@ -78,6 +81,9 @@ describe("day partitions", () => {
     expect(have).not.toContain(day70);
     expect(have.filter((d) => d <= today - 61 * DAY)).toEqual([]);
     expect(have).toContain(today - 45 * DAY);
+    // Content: no team keeps more than 40 days of it, so older days' content partitions are gone too.
+    expect((await days("CallContent")).filter((d) => d <= today - 41 * DAY)).toEqual([]);
+    expect(await days("CallContent")).toContain(today - 10 * DAY);
     const left = async (seq: number) => (await db().call.findMany({ where: { teamSeq: seq }, select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
     expect(await left(short.seq)).toEqual(["a10-0", "a10-1", "a10-2"]);
     // The long team's day 45 is within its 60 days; its day 70 went with the partition.
@@ -85,7 +91,7 @@ describe("day partitions", () => {
     for (const t of [short, long]) {
       const kept = await left(t.seq);
       expect((await db().callId.findMany({ where: { teamSeq: t.seq }, select: { id: true } })).map((c) => c.id).sort()).toEqual(kept);
-      expect((await db().callContent.findMany({ where: { teamSeq: t.seq }, select: { callId: true } })).map((c) => c.callId).sort()).toEqual(kept);
+      expect((await db().callContent.findMany({ where: { teamSeq: t.seq }, select: { callId: true } })).map((c) => c.callId).sort()).toEqual(["a10-0", "a10-1", "a10-2"]);
       expect(await db().score.count({ where: { teamSeq: t.seq } })).toBe(0);
       expect(await db().review.count({ where: { teamSeq: t.seq } })).toBe(0);
     }
