@@ -48,7 +48,7 @@ export type Precomputed = Map<string, Map<string, Judged>>;
  */
 export async function evaluateCalls(tx: Tx, teamSeq: number, evaluators: EvaluatorRow[], ids: string[], precomputed: Precomputed = new Map()) {
   const calls = await subjects(tx, teamSeq, ids);
-  const scores = new Columns(["int4", "text", "text", "int4", "int2", "text", "int8"]);
+  const scores = new Columns(["int4", "text", "timestamptz", "text", "int4", "int2", "text", "int8"]);
   for (const c of calls) {
     for (const e of evaluators) {
       if (!inScope(e, c) || !sampled(e, c.id)) continue;
@@ -56,13 +56,13 @@ export async function evaluateCalls(tx: Tx, teamSeq: number, evaluators: Evaluat
       const result = given ? given.get(c.id) : check(e.kind, e.config, { input: c.input, output: c.output, metadata: c.metadata });
       if (!result || result.verdict === null) continue; // nothing to judge (no captured output, no expected value), or not judged
       const cost = given ? (result as Judged).costNanos : null;
-      scores.add([teamSeq, c.id, e.id, e.version, result.verdict === "pass" ? 1 : 0, result.reason, int8(cost)]);
+      scores.add([teamSeq, c.id, c.ts.toISOString(), e.id, e.version, result.verdict === "pass" ? 1 : 0, result.reason, int8(cost)]);
     }
   }
   if (!scores.length) return 0;
   await tx.query(
-    `INSERT INTO "Score" ("teamSeq", "callId", "evaluatorId", "version", "verdict", "reason", "costNanos") SELECT * FROM ${scores.unnest()}
-     ON CONFLICT ("teamSeq", "callId", "evaluatorId", "version")
+    `INSERT INTO "Score" ("teamSeq", "callId", "ts", "evaluatorId", "version", "verdict", "reason", "costNanos") SELECT * FROM ${scores.unnest()}
+     ON CONFLICT ("teamSeq", "callId", "evaluatorId", "version", "ts")
      DO UPDATE SET "verdict" = EXCLUDED."verdict", "reason" = EXCLUDED."reason", "costNanos" = EXCLUDED."costNanos", "at" = now()`,
     scores.params,
   );

@@ -1,4 +1,4 @@
-// Day partitions of "Call" and "CallContent" (migrations 20261202040000 and 20261202050000), kept by the server
+// Day partitions of "Call", "CallContent" and "Score" (migrations 20261202040000-060000), kept by the server
 // itself: every day from the longest retention of any team to a few days ahead has its partitions before calls
 // arrive, and a day no team keeps any more is dropped whole (lib/retention/drop-partitions.ts). Rows of a day
 // without a partition (an event older than the oldest partition) are kept in the table's "_default"
@@ -8,8 +8,8 @@ import { sqlTransaction, type Sql } from "@/lib/db";
 export const DAY_MS = 86_400_000;
 /** Events may be up to 24 hours ahead of the server's clock (lib/ingest/schema.ts); a day more for a late upkeep. */
 export const DAYS_AHEAD = 3;
-export type DayTable = "Call" | "CallContent";
-const TABLES: DayTable[] = ["Call", "CallContent"];
+export type DayTable = "Call" | "CallContent" | "Score";
+const TABLES: DayTable[] = ["Call", "CallContent", "Score"];
 // One process at a time creates or drops partitions (several instances share the database).
 const UPKEEP_LOCK = 73_103;
 // DDL on a partition locks its parent: give up after this rather than queue ingest behind it.
@@ -34,12 +34,12 @@ export async function partitionDays(sql: Sql, table: DayTable = "Call"): Promise
   return rows.flatMap((r) => dayOf(r.name) ?? []).sort((a, b) => a.getTime() - b.getTime());
 }
 
-/** How many days back each table's partitions are kept: the longest retention of calls, and of content, of any team. */
+/** How many days back each table's partitions are kept: the longest retention of calls (scores go with them), and of content, of any team. */
 async function longestRetention(sql: Sql): Promise<Record<DayTable, number>> {
   const [row] = await sql.query<{ calls: number | null; content: number | null }>(
     `SELECT max("retentionDays") AS calls, max(COALESCE("contentRetentionDays", "retentionDays")) AS content FROM "Team"`,
   );
-  return { Call: row.calls ?? 90, CallContent: row.content ?? 90 };
+  return { Call: row.calls ?? 90, CallContent: row.content ?? 90, Score: row.calls ?? 90 };
 }
 
 /** A transaction that creates or drops partitions: one process at a time, and never queued long behind readers. */

@@ -6,7 +6,7 @@ import type { TeamId } from "@/lib/auth/team-id";
 import { db, sqlTransaction } from "@/lib/db";
 import type { StepResult } from "@/lib/jobs/queue";
 import { removeDependents } from "@/lib/retention/dependents";
-import { dropExpiredCalls, dropExpiredContent, keptByAllSince } from "@/lib/retention/drop-partitions";
+import { dropExpiredCalls, dropExpiredDay, keptByAllSince } from "@/lib/retention/drop-partitions";
 
 const DAY_MS = 86_400_000;
 export const SWEEP_BATCH = 5000;
@@ -24,7 +24,7 @@ export async function removeCalls(teamSeq: number, before: Date, limit = SWEEP_B
     sql.query<{ n: number }>(
       `WITH oldest AS (SELECT "ts", "id" FROM "Call" WHERE "teamSeq" = $1 AND "ts" < $2 ORDER BY "ts" LIMIT $3),
        gone AS (DELETE FROM "Call" c USING oldest o WHERE c."teamSeq" = $1 AND c."ts" < $2 AND c."ts" = o."ts" AND c."id" = o."id" RETURNING c."teamSeq", c."id"),
-       ${removeDependents("gone", { contentBefore: "$2" })}
+       ${removeDependents("gone", { before: "$2" })}
        SELECT count(*)::int AS n FROM gone`,
       [teamSeq, before, limit],
     ),
@@ -62,7 +62,7 @@ export async function retentionStep(job: { teamId: TeamId; payload: Record<strin
   const kept = await sqlTransaction((sql) => keptByAllSince(sql, now));
   const dropped = await dropExpiredCalls(kept.calls);
   if (dropped) return { done: dropped.calls, finished: false };
-  if (await dropExpiredContent(kept.content)) return { done: 0, finished: false };
+  if ((await dropExpiredDay("CallContent", kept.content)) || (await dropExpiredDay("Score", kept.calls))) return { done: 0, finished: false };
   const callsBefore = retainedSince(team.retentionDays, now);
   const calls = await removeCalls(team.seq, callsBefore, batch);
   if (calls === batch) return { done: calls, finished: false };

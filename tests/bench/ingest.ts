@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { startBalancer } from "./balancer";
 import { batchTemplate, drive } from "./ingest-load";
-import { databaseUrl as dbUrl, sql as admin, startServer, stopServer } from "./server";
+import { databaseUrl as dbUrl, sql as admin, sizeOf, startServer, stopServer } from "./server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
@@ -18,12 +18,15 @@ const ADMIN_KEY = "bench-admin-key-00000000000001";
 const EVAL_SECONDS = Number(process.env.BENCH_EVAL_SECONDS ?? 20);
 const DB = `switchyard_bench_${Date.now()}`;
 
-/** COPY the stored rows out to CSV and back into an identical table, through psql (the COPY protocol). */
+/**
+ * COPY the stored rows out to CSV and back into a table of the same columns and indexes, through psql (the COPY
+ * protocol). The copy is one plain table: no routing to day partitions and no id claims, so a strict ceiling.
+ */
 function copyRate(rows: number) {
   const csv = path.join(os.tmpdir(), `${DB}.csv`);
   const psql = (cmd: string) => execFileSync("psql", ["-q", "-v", "ON_ERROR_STOP=1", dbUrl(DB), "-c", cmd], { stdio: ["ignore", "ignore", "inherit"] });
   psql(`CREATE TABLE "CallCopy" (LIKE "Call" INCLUDING ALL)`);
-  psql(`\\copy "Call" TO '${csv}' CSV`);
+  psql(`\\copy (SELECT * FROM "Call") TO '${csv}' CSV`);
   const t = performance.now();
   psql(`\\copy "CallCopy" FROM '${csv}' CSV`);
   const seconds = (performance.now() - t) / 1000;
@@ -98,21 +101,20 @@ async function main() {
     console.log(`ingest bench: ${CLIENTS} clients × 1000-event batches for ${SECONDS} s against the built server on PostgreSQL (${os.cpus().length} cores shared)`);
     const end = Date.now() + SECONDS * 1000;
     const run = await drive({ url: `http://127.0.0.1:${PORT}`, key: KEY, template: batchTemplate(), clients: CLIENTS, until: () => Date.now() >= end });
-    const [size] = await admin(
-      `SELECT count(*)::int8 AS n, pg_total_relation_size('"Call"')::int8 AS call_bytes, pg_relation_size('"Call"')::int8 AS heap_bytes,
-              pg_indexes_size('"Call"')::int8 AS index_bytes, pg_total_relation_size('"CallRollup"')::int8 AS rollup_bytes FROM "Call"`,
-      dbUrl(DB),
-    );
-    const rows = Number(size.n);
+    const [[{ n }], [call], [ids], [rollups]] = await Promise.all([
+      admin(`SELECT count(*)::int8 AS n FROM "Call"`, dbUrl(DB)), admin(sizeOf("Call"), dbUrl(DB)), admin(sizeOf("CallId"), dbUrl(DB)), admin(sizeOf("CallRollup"), dbUrl(DB)),
+    ]);
+    const rows = Number(n);
     const rate = run.rate;
     const copy = copyRate(rows);
-    const perCall = Number(size.call_bytes) / rows;
+    // A call's storage: its row with the partition's indexes, and its id's claim in "CallId".
+    const perCall = (Number(call.total) + Number(ids.total)) / rows;
     const line = (name: string, value: string, target: string, ok: boolean) => console.log(`${name.padEnd(28)} ${value.padStart(14)}   target ${target} ${ok ? "(met)" : "(NOT met)"}`);
     line("sustained events/s", rate.toFixed(0), ">= 20000", rate >= 20_000);
     line("request p50 / p99 ms", `${run.p50.toFixed(0)} / ${run.p99.toFixed(0)}`, "-", true);
     line("share of COPY rate", `${((rate / copy) * 100).toFixed(1)}%`, ">= 40%", rate / copy >= 0.4);
     line("bytes per call (table+idx)", perCall.toFixed(0), "<= 250", perCall <= 250);
-    console.log(`raw COPY rate: ${copy.toFixed(0)} rows/s; rows stored: ${rows}; heap ${(Number(size.heap_bytes) / rows).toFixed(0)} B + indexes ${(Number(size.index_bytes) / rows).toFixed(0)} B per call; rollups ${(Number(size.rollup_bytes) / 1e6).toFixed(1)} MB; ${run.requests} requests`);
+    console.log(`raw COPY rate: ${copy.toFixed(0)} rows/s; rows stored: ${rows}; heap ${(Number(call.heap) / rows).toFixed(0)} B + indexes ${(Number(call.idx) / rows).toFixed(0)} B + id claim ${(Number(ids.total) / rows).toFixed(0)} B per call; rollups ${(Number(rollups.total) / 1e6).toFixed(1)} MB; ${run.requests} requests`);
     await evaluatorOverhead(line);
   } finally {
     stopServer(server);

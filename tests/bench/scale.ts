@@ -5,6 +5,7 @@
 import pg from "pg";
 import { ADMIN_KEY, INGEST_KEY, log, READ_KEY, runOnDataset, signIn, time } from "./dataset";
 import { batchTemplate, drive } from "./ingest-load";
+import { sizeOf } from "./server";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 100_000_000);
 const DAYS = 90;
@@ -14,11 +15,13 @@ const SIM_RUNS = Number(process.env.BENCH_SIM_RUNS ?? 5);
 const INGEST_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
 async function storage(client: pg.Client, calls: number) {
-  const size = async (table: string) => Number((await client.query(`SELECT pg_total_relation_size('"${table}"')::int8 AS b`)).rows[0].b);
-  const [call, rollup, day, sizes] = [await size("Call"), await size("CallRollup"), await size("CallRollupDay"), await size("CallTaskSize")];
-  const { heap, idx } = (await client.query(`SELECT pg_relation_size('"Call"')::int8 AS heap, pg_indexes_size('"Call"')::int8 AS idx`)).rows[0];
+  const bytes = async (table: string) => (await client.query(sizeOf(table))).rows[0] as { heap: string; idx: string; total: string };
+  const size = async (table: string) => Number((await bytes(table)).total);
+  const [rollup, day, sizes, ids] = [await size("CallRollup"), await size("CallRollupDay"), await size("CallTaskSize"), await size("CallId")];
+  const { heap, idx, total } = await bytes("Call");
+  const call = Number(total) + ids; // a call's row with its partition's indexes, and its id's claim
   const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
-  log(`storage: calls ${mb(call)} (${(call / calls).toFixed(0)} B per call: heap ${(Number(heap) / calls).toFixed(0)} + indexes ${(Number(idx) / calls).toFixed(0)}); ` +
+  log(`storage: calls ${mb(call)} (${(call / calls).toFixed(0)} B per call: heap ${(Number(heap) / calls).toFixed(0)} + indexes ${(Number(idx) / calls).toFixed(0)} + id claim ${(ids / calls).toFixed(0)}); ` +
     `hourly rollups ${mb(rollup)}, daily ${mb(day)}, task sizes ${mb(sizes)}`);
 }
 

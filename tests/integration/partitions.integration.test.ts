@@ -1,5 +1,6 @@
 // Calls are stored in UTC day partitions the server makes ahead (lib/partitions/calls.ts); an id stays unique
-// across them ("CallId"); a day older than every team keeps is dropped whole with what hangs off its calls,
+// across them ("CallId"); a day older than every team keeps is dropped whole with what hangs off its calls
+// (content and scores are partitioned by day too),
 // while a team that keeps less has its own calls deleted row by row, and rollups keep every day.
 import { describe, expect, it } from "vitest";
 import { checkedTeamId } from "@/lib/auth/team-id";
@@ -60,7 +61,8 @@ describe("day partitions", () => {
       await ingestEvents(t.teamId, [10, 45, 70].flatMap((age) => [0, 1, 2].map((i) => makeEvent({
         id: `a${age}-${i}`, timestamp: today - age * DAY + 3_600_000 + i, input: `in ${i}`, output: `out ${i}`,
       }))));
-      await db().score.create({ data: { teamSeq: t.seq, callId: "a70-0", evaluatorId: "ev", version: 1, verdict: 1 } });
+      await db().score.create({ data: { teamSeq: t.seq, callId: "a70-0", ts: new Date(today - 70 * DAY + 3_600_000), evaluatorId: "ev", version: 1, verdict: 1 } });
+      await db().score.create({ data: { teamSeq: t.seq, callId: "a45-0", ts: new Date(today - 45 * DAY + 3_600_000), evaluatorId: "ev", version: 1, verdict: 0 } });
       await db().review.create({ data: { teamSeq: t.seq, callId: "a70-1", verdict: 0, seconds: 5 } });
       await db().reviewItem.create({ data: { teamSeq: t.seq, callId: "a45-1", why: "sample" } });
     }
@@ -81,6 +83,7 @@ describe("day partitions", () => {
     expect(have).not.toContain(day70);
     expect(have.filter((d) => d <= today - 61 * DAY)).toEqual([]);
     expect(have).toContain(today - 45 * DAY);
+    expect(await days("Score")).toEqual(have);
     // Content: no team keeps more than 40 days of it, so older days' content partitions are gone too.
     expect((await days("CallContent")).filter((d) => d <= today - 41 * DAY)).toEqual([]);
     expect(await days("CallContent")).toContain(today - 10 * DAY);
@@ -92,7 +95,7 @@ describe("day partitions", () => {
       const kept = await left(t.seq);
       expect((await db().callId.findMany({ where: { teamSeq: t.seq }, select: { id: true } })).map((c) => c.id).sort()).toEqual(kept);
       expect((await db().callContent.findMany({ where: { teamSeq: t.seq }, select: { callId: true } })).map((c) => c.callId).sort()).toEqual(["a10-0", "a10-1", "a10-2"]);
-      expect(await db().score.count({ where: { teamSeq: t.seq } })).toBe(0);
+      expect((await db().score.findMany({ where: { teamSeq: t.seq }, select: { callId: true } })).map((c) => c.callId)).toEqual(kept.filter((id) => id === "a45-0"));
       expect(await db().review.count({ where: { teamSeq: t.seq } })).toBe(0);
     }
     expect(await db().reviewItem.count({ where: { teamSeq: short.seq } })).toBe(0);

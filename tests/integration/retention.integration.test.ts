@@ -29,7 +29,7 @@ async function setup() {
     outcome: i % 5 ? "success" : "failure", input: `prompt ${i}`, output: `answer ${i}`, metadata: { tier: i % 3 ? "pro" : "free" },
   }))));
   // A score and a review on an old call, which go with it.
-  await db().score.create({ data: { teamSeq: seq, callId: "d100-1", evaluatorId: "ev", version: 1, verdict: 1 } });
+  await db().score.create({ data: { teamSeq: seq, callId: "d100-1", ts: new Date(now - 100 * DAY + 1000), evaluatorId: "ev", version: 1, verdict: 1 } });
   await db().review.create({ data: { teamSeq: seq, callId: "d100-2", verdict: 1, seconds: 12 } });
   await db().reviewItem.create({ data: { teamSeq: seq, callId: "d100-2", why: "sample" } });
   const admin = await makeKey(teamId, "admin");
