@@ -7,7 +7,7 @@ import { stableFraction } from "@switchyard/sdk";
 import { check } from "@/lib/evaluators/kinds";
 import type { Scope } from "@/lib/evaluators/schema";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
-import { COLUMNS, toStored, type LockedCall, type Raw } from "@/lib/ingest/stored-calls";
+import { COLUMNS, daySpan, toStored, type LockedCall, type Raw } from "@/lib/ingest/stored-calls";
 import { mayOverwrite, setOutcomes, SOURCE_EVALUATOR } from "@/lib/outcomes/set";
 
 export type EvaluatorRow = { id: string; kind: string; config: Record<string, unknown>; scope: Scope; sampleRate: number; version: number };
@@ -24,13 +24,15 @@ export const sampled = (e: Pick<EvaluatorRow, "id" | "sampleRate">, callId: stri
 
 /** Locks the calls and reads what evaluators look at (their metadata and captured content) in one statement. */
 async function subjects(tx: Tx, teamSeq: number, ids: string[]): Promise<Subject[]> {
-  if (!ids.length) return [];
+  const span = ids.length ? await daySpan(tx, teamSeq, ids) : null;
+  if (!span) return [];
+  // Bounded by the calls' span of days, so only the partitions holding them are read.
   const rows = await tx.query<Raw & { metadata: Record<string, string> | null; input: string | null; output: string | null }>(
     `SELECT c.*, cc."input", cc."output" FROM (SELECT ${COLUMNS}, "teamSeq", "metadata" FROM "Call"
-       WHERE "teamSeq" = $1 AND "id" = ANY($2::text[]) ORDER BY "id" FOR UPDATE) c
-     LEFT JOIN "CallContent" cc ON cc."teamSeq" = c."teamSeq" AND cc."callId" = c."id"
+       WHERE "teamSeq" = $1 AND "id" = ANY($2::text[]) AND "ts" >= $3 AND "ts" <= $4 ORDER BY "id" FOR UPDATE) c
+     LEFT JOIN "CallContent" cc ON cc."teamSeq" = c."teamSeq" AND cc."callId" = c."id" AND cc."ts" >= $3 AND cc."ts" <= $4
      ORDER BY c."id"`,
-    [teamSeq, ids],
+    [teamSeq, ids, span.from.toISOString(), span.to.toISOString()],
   );
   return rows.map((r) => ({ ...toStored(r), metadata: r.metadata, input: r.input, output: r.output }));
 }
@@ -77,11 +79,12 @@ export async function evaluateCalls(tx: Tx, teamSeq: number, evaluators: Evaluat
 async function followEvaluators(tx: Tx, teamSeq: number, calls: LockedCall[]) {
   const open = calls.filter((c) => mayOverwrite(c, SOURCE_EVALUATOR));
   if (!open.length) return;
+  const times = open.map((c) => c.ts.getTime());
   const verdicts = await tx.query<{ callId: string; verdict: number }>(
     `SELECT s."callId", min(s."verdict")::int AS verdict FROM "Score" s
      JOIN "Evaluator" e ON e."id" = s."evaluatorId" AND e."version" = s."version" AND e."enabled"
-     WHERE s."teamSeq" = $1 AND s."callId" = ANY($2::text[]) GROUP BY s."callId"`,
-    [teamSeq, open.map((c) => c.id)],
+     WHERE s."teamSeq" = $1 AND s."callId" = ANY($2::text[]) AND s."ts" >= $3 AND s."ts" <= $4 GROUP BY s."callId"`,
+    [teamSeq, open.map((c) => c.id), new Date(Math.min(...times)).toISOString(), new Date(Math.max(...times)).toISOString()],
   );
   const byCall = new Map(verdicts.map((v) => [v.callId, Number(v.verdict)]));
   await setOutcomes(tx, teamSeq, open.map((call) => ({ call, outcome: byCall.get(call.id) ?? null, source: SOURCE_EVALUATOR })));

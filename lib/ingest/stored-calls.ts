@@ -33,3 +33,19 @@ export async function lockCalls(tx: Tx, teamSeq: number, where: string, params: 
   );
   return rows.map(toStored);
 }
+
+/** The span of days the calls `ids` are stored in, from their ids' claims; null when none is stored. */
+export async function daySpan(tx: Tx, teamSeq: number, ids: string[]): Promise<{ from: Date; to: Date } | null> {
+  const [span] = await tx.query<{ from: Date | null; to: Date | null }>(
+    `SELECT min("ts") AS "from", max("ts") AS "to" FROM "CallId" WHERE "teamSeq" = $1 AND "id" = ANY($2::text[])`,
+    [teamSeq, ids],
+  );
+  return span.from && span.to ? { from: new Date(span.from), to: new Date(span.to) } : null;
+}
+
+/** The calls `ids`, locked; bounded by their span of days, so only the partitions holding them are read. */
+export async function lockCallsById(tx: Tx, teamSeq: number, ids: string[]): Promise<LockedCall[]> {
+  const span = await daySpan(tx, teamSeq, ids);
+  if (!span) return [];
+  return lockCalls(tx, teamSeq, `"id" = ANY($2::text[]) AND "ts" >= $3 AND "ts" <= $4`, [ids, span.from.toISOString(), span.to.toISOString()]);
+}

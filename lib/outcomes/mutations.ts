@@ -6,7 +6,7 @@ import { effectiveOutcome, RollupBatch } from "@/lib/rollups/batch";
 import { writeRollups } from "@/lib/rollups/write";
 import type { OutcomeLabel } from "@/lib/ingest/schema";
 import { Columns, type Tx } from "@/lib/ingest/sql";
-import { lockCalls } from "@/lib/ingest/stored-calls";
+import { lockCalls, lockCallsById } from "@/lib/ingest/stored-calls";
 import { lockForLabels } from "@/lib/ingest/locks";
 import { getTeamStorage } from "@/lib/teams/data";
 
@@ -24,7 +24,7 @@ function lastPerKey(labels: OutcomeLabel[], pick: (l: OutcomeLabel) => string | 
 async function applyCallLabels(tx: Tx, teamSeq: number, labels: Label[], rollups: RollupBatch) {
   if (!labels.length) return { applied: 0, pending: 0 };
   const byId = new Map(labels.map((l) => [l.key, l]));
-  const calls = await lockCalls(tx, teamSeq, `"id" = ANY($2::text[])`, [labels.map((l) => l.key)]);
+  const calls = await lockCallsById(tx, teamSeq, labels.map((l) => l.key));
   const updates = new Columns(["text", "int2", "text"]);
   for (const c of calls) {
     const label = byId.get(c.id)!;
@@ -32,11 +32,14 @@ async function applyCallLabels(tx: Tx, teamSeq: number, labels: Label[], rollups
     updates.add([c.id, label.outcome, label.reason]);
   }
   if (updates.length) {
+    // Bounded by the calls' span of days, so only their partitions are read.
+    const times = calls.map((c) => c.ts.getTime());
     await tx.query(
       // The app's label outranks a review's or an evaluator's (contracts §13): it takes the outcome over.
       `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeReason" = v.reason, "outcomeSource" = NULL
-       FROM ${updates.unnest()} AS v(id, outcome, reason) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
-      updates.params,
+       FROM ${updates.unnest(2)} AS v(id, outcome, reason)
+       WHERE c."teamSeq" = ${teamSeq} AND c."ts" >= $1 AND c."ts" <= $2 AND c."id" = v.id`,
+      [new Date(Math.min(...times)).toISOString(), new Date(Math.max(...times)).toISOString(), ...updates.params],
     );
   }
   const found = new Set(calls.map((c) => c.id));

@@ -25,10 +25,13 @@ export async function setOutcomes(tx: Tx, teamSeq: number, changes: OutcomeChang
     updates.add([call.id, outcome, outcome === null ? null : source]);
   }
   if (!updates.length) return;
+  // Bounded by the calls' span of days, so only their partitions are read.
+  const times = changes.map((c) => c.call.ts.getTime());
   await tx.query(
     `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeSource" = v.source
-     FROM ${updates.unnest()} AS v(id, outcome, source) WHERE c."teamSeq" = ${teamSeq} AND c."id" = v.id`,
-    updates.params,
+     FROM ${updates.unnest(2)} AS v(id, outcome, source)
+     WHERE c."teamSeq" = ${teamSeq} AND c."ts" >= $1 AND c."ts" <= $2 AND c."id" = v.id`,
+    [new Date(Math.min(...times)).toISOString(), new Date(Math.max(...times)).toISOString(), ...updates.params],
   );
   await writeRollups(tx, teamSeq, rollups);
 }

@@ -4,7 +4,7 @@ import type { TeamId } from "@/lib/auth/team-id";
 import { db, sqlTransaction } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/mutations";
 import { conflict, notFound } from "@/lib/http/errors";
-import { lockCalls } from "@/lib/ingest/stored-calls";
+import { lockCallsById } from "@/lib/ingest/stored-calls";
 import { setOutcomes, SOURCE_REVIEW } from "@/lib/outcomes/set";
 import { HOLD_MS } from "@/lib/review/queue";
 
@@ -28,7 +28,7 @@ export async function recordReview(teamId: TeamId, userId: string, callId: strin
     );
     await tx.query(`UPDATE "ReviewItem" SET "doneAt" = now() WHERE "teamSeq" = $1 AND "callId" = $2`, [seq, callId]);
     if (verdict !== null) {
-      const [call] = await lockCalls(tx, seq, `"id" = $2`, [callId]);
+      const [call] = await lockCallsById(tx, seq, [callId]);
       if (call) await setOutcomes(tx, seq, [{ call, outcome: verdict, source: SOURCE_REVIEW }]);
     }
     return { seconds };

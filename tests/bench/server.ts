@@ -20,11 +20,11 @@ export async function sql(text: string, url = SERVER) {
 
 /**
  * SQL for a table's heap, index and total bytes, its partitions included: "Call" and the tables kept by day
- * are partitioned (a partitioned parent itself stores nothing).
+ * are partitioned (a partitioned parent itself stores nothing; a plain table has no partition tree).
  */
 export const sizeOf = (table: string) =>
   `SELECT sum(pg_relation_size(relid))::int8 AS heap, sum(pg_indexes_size(relid))::int8 AS idx, sum(pg_total_relation_size(relid))::int8 AS total
-   FROM pg_partition_tree('"${table}"')`;
+   FROM (SELECT relid FROM pg_partition_tree('"${table}"') UNION SELECT '"${table}"'::regclass) t`;
 
 /** Starts the built server (building first if needed) and resolves once it answers. */
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
