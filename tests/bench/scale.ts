@@ -62,7 +62,11 @@ async function sweep(base: string, client: pg.Client, teamId: string) {
   const { seq } = (await client.query(`SELECT "seq" FROM "Team" WHERE "id" = $1`, [teamId])).rows[0];
   const cutoff = new Date(Date.now() - 89 * DAY_MS);
   const older = async () => Number((await client.query(`SELECT count(*)::int8 AS n FROM "Call" WHERE "teamSeq" = $1 AND "ts" < $2`, [seq, cutoff])).rows[0].n);
+  // Whole days before the cutoff go as partitions; the cut day's calls before it are deleted row by row.
+  const wholeDays = async () => Number((await client.query(
+    `SELECT count(*)::int8 AS n FROM "Call" WHERE "teamSeq" = $1 AND "ts" < $2`, [seq, new Date(Math.floor(cutoff.getTime() / DAY_MS) * DAY_MS)])).rows[0].n);
   const day = await older();
+  const inPartitions = await wholeDays();
   const load = (until: () => boolean, idPrefix: string) => drive({ url: base, key: INGEST_KEY, template: batchTemplate(), clients: 2, until, idPrefix });
   const end = Date.now() + INGEST_SECONDS * 1000;
   const before = await load(() => Date.now() >= end, "s0-");
@@ -72,9 +76,15 @@ async function sweep(base: string, client: pg.Client, teamId: string) {
   if (!res.ok) throw new Error(`PATCH /api/v1/settings answered ${res.status}`);
   const started = Date.now();
   let swept = false;
+  let dropped = 0;
   const during = load(() => swept, "s1-");
-  while ((await older()) > 0) await new Promise((r) => setTimeout(r, 1000));
+  while ((await older()) > 0) {
+    if (!dropped && (await wholeDays()) === 0) dropped = (Date.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   const seconds = (Date.now() - started) / 1000;
+  log(`  of which ${inPartitions.toLocaleString("en-US")} calls of whole days were gone (partitions dropped) after ${(dropped || seconds).toFixed(0)} s, ` +
+    `and the cut day's other ${(day - inPartitions).toLocaleString("en-US")} calls, deleted row by row, after ${seconds.toFixed(0)} s`);
   swept = true;
   const ingest = await during;
   log(`retention sweep of one day: ${day.toLocaleString("en-US")} calls in ${seconds.toFixed(0)} s (${(day / seconds).toFixed(0)} calls/s)`);
