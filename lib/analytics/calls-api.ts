@@ -70,9 +70,12 @@ export async function listApiCalls(teamId: TeamId, q: CallsQuery) {
 export async function getApiCall(teamId: TeamId, id: string) {
   const found = await getCall(teamId, id);
   if (!found) return null;
-  const ids = [...found.attempts, ...found.shadows].map((r) => r.id).filter((x) => x !== id);
-  const related = ids.length
-    ? await db().$queryRaw<Row[]>`SELECT ${COLUMNS} FROM "Call" WHERE "teamSeq" = ${found.call.teamSeq} AND "id" IN (${Prisma.join(ids)})`
+  const others = [...found.attempts, ...found.shadows].filter((r) => r.id !== id);
+  // Bounded by their times, so only their days' partitions are read.
+  const times = others.map((r) => new Date(r.ts).getTime());
+  const related = others.length
+    ? await db().$queryRaw<Row[]>`SELECT ${COLUMNS} FROM "Call" WHERE "teamSeq" = ${found.call.teamSeq}
+        AND "ts" >= ${new Date(Math.min(...times))} AND "ts" <= ${new Date(Math.max(...times))} AND "id" IN (${Prisma.join(others.map((r) => r.id))})`
     : [];
   const byId = new Map(related.map((r) => [r.id, toApiCall(r)]));
   const self = toApiCall(found.call as Row);

@@ -1,6 +1,6 @@
 // Day partitions of "Call", "CallContent" and "Score" (migrations 20261202040000-060000), kept by the server
-// itself: every day from the longest retention of any team to a few days ahead has its partitions before calls
-// arrive, and a day no team keeps any more is dropped whole (lib/retention/drop-partitions.ts). Rows of a day
+// itself: every day from the longest retention of any team (at most DAYS_BACK) to a few days ahead has its
+// partitions before calls arrive, and a day no team keeps any more is dropped whole (lib/retention/drop-partitions.ts). Rows of a day
 // without a partition (an event older than the oldest partition) are kept in the table's "_default"
 // partition, which the retention sweep empties row by row.
 import { sqlTransaction, type Sql } from "@/lib/db";
@@ -8,6 +8,12 @@ import { sqlTransaction, type Sql } from "@/lib/db";
 export const DAY_MS = 86_400_000;
 /** Events may be up to 24 hours ahead of the server's clock (lib/ingest/schema.ts); a day more for a late upkeep. */
 export const DAYS_AHEAD = 3;
+/**
+ * How far back partitions are made ahead of need (backfills, the demo's history): at most this many days,
+ * even for a team keeping years. Days further back get partitions as the server runs through them; calls
+ * sent for an older day wait in the default partition.
+ */
+export const DAYS_BACK = 92;
 export type DayTable = "Call" | "CallContent" | "Score";
 const TABLES: DayTable[] = ["Call", "CallContent", "Score"];
 // One process at a time creates or drops partitions (several instances share the database).
@@ -75,7 +81,7 @@ export async function ensurePartitions(now = new Date()): Promise<Date[]> {
     return { have, days: await longestRetention(sql) };
   });
   for (const table of TABLES) {
-    for (let day = today.getTime() - days[table] * DAY_MS; day <= today.getTime() + DAYS_AHEAD * DAY_MS; day += DAY_MS) {
+    for (let day = today.getTime() - Math.min(days[table], DAYS_BACK) * DAY_MS; day <= today.getTime() + DAYS_AHEAD * DAY_MS; day += DAY_MS) {
       if (have[table].has(day)) continue;
       if ((await createPartition(table, new Date(day))) && table === "Call") made.push(new Date(day));
     }

@@ -9,12 +9,14 @@ import { CALL_ROW, type CallListRow } from "@/lib/analytics/queries/list-calls";
 const HOUR_MS = 3_600_000;
 
 export async function getCall(teamId: TeamId, id: string) {
+  // The id's claim gives the call's time, so each read below touches only that day's partition.
   const team = await db().team.findUnique({ where: { id: teamId }, select: { seq: true } });
-  const call = team && (await db().call.findUnique({ where: { teamSeq_id: { teamSeq: team.seq, id } } }));
+  const claim = team && (await db().callId.findUnique({ where: { teamSeq_id: { teamSeq: team.seq, id } }, select: { ts: true } }));
+  const call = claim && (await db().call.findFirst({ where: { teamSeq: team.seq, id, ts: claim.ts } }));
   if (!call) return null;
   const root = call.shadowOf ?? call.parentId ?? call.id;
   const [content, related, scores, review] = await Promise.all([
-    db().callContent.findUnique({ where: { teamSeq_callId: { teamSeq: call.teamSeq, callId: call.id } } }),
+    db().callContent.findFirst({ where: { teamSeq: call.teamSeq, callId: call.id, ts: call.ts } }),
     db().$queryRaw<CallListRow[]>`
       SELECT ${CALL_ROW} FROM "Call"
       WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${new Date(call.ts.getTime() - HOUR_MS)} AND "ts" < ${new Date(call.ts.getTime() + HOUR_MS)}
@@ -26,7 +28,7 @@ export async function getCall(teamId: TeamId, id: string) {
       SELECT s."evaluatorId", e."name", s."version", (s."version" = e."version" AND e."enabled") AS current, s."version" = e."version" AS latest,
              s."verdict", s."reason", s."costNanos", s."at"
       FROM "Score" s JOIN "Evaluator" e ON e."id" = s."evaluatorId"
-      WHERE s."teamSeq" = ${call.teamSeq} AND s."callId" = ${call.id} ORDER BY e."name", s."version" DESC`,
+      WHERE s."teamSeq" = ${call.teamSeq} AND s."callId" = ${call.id} AND s."ts" = ${call.ts} ORDER BY e."name", s."version" DESC`,
     db().review.findUnique({ where: { teamSeq_callId: { teamSeq: call.teamSeq, callId: call.id } } }),
   ]);
   return {
