@@ -37,6 +37,11 @@ describe("day partitions", () => {
       expect(have.filter((d) => d < today - DAYS_BACK * DAY)).toEqual([]);
     }
     expect(await ensurePartitions(now)).toEqual([]);
+    // Two instances' upkeep at once (on PostgreSQL, two connections): each missing day is made once, by one of them.
+    const ahead = [today + 2 * DAY, today + 3 * DAY];
+    for (const d of ahead) await db().$executeRawUnsafe(`DROP TABLE "${partitionName(new Date(d))}"`);
+    const [a, b] = await Promise.all([ensurePartitions(now), ensurePartitions(now)]);
+    expect([...a, ...b].map((d) => d.getTime()).sort()).toEqual(ahead);
     // 200 days back: no partition, so into the default partition.
     await ingestEvents(old.teamId, [makeEvent({ id: "ancient", timestamp: today - 200 * DAY + 5000 })]);
     expect(await homeOf(old.seq, "ancient")).toBe('"Call_default"');
