@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/analytics/task-types/route";
 import { getModelStats } from "@/lib/analytics/queries/get-model-stats";
+import { getCostSeries } from "@/lib/analytics/queries/get-cost-series";
 import { parseRange } from "@/lib/analytics/range";
 import { loadTraces } from "@/lib/analytics/calls";
 import { EXACT_LATENCY_MAX_CALLS } from "@/lib/analytics/queries/get-model-stats";
@@ -112,6 +113,14 @@ describe("GET /api/v1/analytics/task-types", () => {
         SELECT count(*)::int8 AS n FROM "Call" WHERE "teamSeq" = ${seq} AND date_trunc('hour', "ts") >= ${from} AND date_trunc('hour', "ts") < ${to}`;
       expect((await getModelStats(teamId, from, to)).reduce((sum, s) => sum + s.calls, 0)).toBe(Number(n));
     }), { numRuns: 40 });
+
+    // A UTC team's daily spend series reads whole days from the day rows: for any window it equals the series
+    // summed from hourly rows alone (what "Etc/UTC", the same zone under another name, reads).
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 6 * 24 }), fc.integer({ min: 0, max: 4 * 24 }), async (fromHour, lengthHours) => {
+      const from = new Date(start + fromHour * HOUR);
+      const to = new Date(from.getTime() + lengthHours * HOUR);
+      expect(await getCostSeries(teamId, from, to, "UTC", false)).toEqual(await getCostSeries(teamId, from, to, "Etc/UTC", false));
+    }), { numRuns: 25 });
 
     const empty = await get(read.secret, "from=2026-10-01&to=2026-10-02");
     expect(empty).toEqual({ status: 200, json: { from: "2026-10-01T00:00:00.000Z", to: "2026-10-02T00:00:00.000Z", rows: [] } });

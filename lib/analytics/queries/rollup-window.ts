@@ -13,20 +13,23 @@ const ROLLUP_COLUMNS = Prisma.raw(
    "labeled", "success", "failure", "errors", "malformed", "escalations", "streamed", "latencyHist", "ttftHist", "tpsHist"`,
 );
 
-/** A subquery of rollup rows for the window; `where` narrows both grains (e.g. one task type). */
+/**
+ * A subquery of rollup rows for the window; `where` narrows both grains (e.g. one task type). `at` is the
+ * row's UTC day or hour.
+ */
 export function rollupWindow(teamId: TeamId, from: Date, to: Date, where: Prisma.Sql = Prisma.empty): Prisma.Sql {
   const dayFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
   const dayTo = new Date(Math.max(dayFrom.getTime(), Math.floor(to.getTime() / DAY_MS) * DAY_MS));
   // Within one UTC day there are no whole days: the first edge is then the whole window.
   const firstEdgeEnd = new Date(Math.min(dayFrom.getTime(), to.getTime()));
   return Prisma.sql`(
-    SELECT ${ROLLUP_COLUMNS} FROM "CallRollupDay"
+    SELECT "day" AS "at", ${ROLLUP_COLUMNS} FROM "CallRollupDay"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "day" >= ${dayFrom} AND "day" < ${dayTo} ${where}
     UNION ALL
-    SELECT ${ROLLUP_COLUMNS} FROM "CallRollup"
+    SELECT "hour" AS "at", ${ROLLUP_COLUMNS} FROM "CallRollup"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${from} AND "hour" < ${firstEdgeEnd} ${where}
     UNION ALL
-    SELECT ${ROLLUP_COLUMNS} FROM "CallRollup"
+    SELECT "hour" AS "at", ${ROLLUP_COLUMNS} FROM "CallRollup"
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "hour" >= ${dayTo} AND "hour" < ${to} ${where}
   )`;
 }
