@@ -56,6 +56,8 @@ export async function dropExpiredCalls(before: Date): Promise<{ day: Date; calls
   );
   for (let from = 0; from < blocks; from += BLOCKS) await sqlTransaction((sql) => forget(sql, name, from, from + BLOCKS));
   const calls = await upkeepTransaction(async (sql) => {
+    // Another worker may have finished this day meanwhile (a long step can outlive its job's lease).
+    if (!(await partitionDays(sql)).some((d) => d.getTime() === day.getTime())) return 0;
     await sql.query(`LOCK TABLE "${name}" IN SHARE MODE`);
     const [{ n }] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`);
     await forget(sql, name, 0, 2 ** 31 - 1);
