@@ -61,7 +61,9 @@ export function pgliteAdapter(client: PGlite) {
 export function pgConfig(url: string) {
   const u = new URL(url);
   return {
-    host: decodeURIComponent(u.hostname),
+    // libpq's ?host= names a Unix socket directory (postgresql://user@localhost/db?host=/var/run/postgresql):
+    // on one machine it spares every statement the loopback TCP stack.
+    host: u.searchParams.get("host") || decodeURIComponent(u.hostname),
     port: Number(u.port || 5432),
     user: decodeURIComponent(u.username) || undefined,
     password: decodeURIComponent(u.password) || undefined,

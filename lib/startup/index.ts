@@ -8,6 +8,7 @@ import { startJobWorker } from "@/lib/jobs/worker";
 import { repriceInBackground } from "@/lib/pricing/reprice";
 import { ensureRetentionJobs } from "@/lib/retention/job";
 import { ensurePartitions } from "@/lib/partitions/calls";
+import { pgConfig } from "@/prisma/adapters";
 
 /** Migrations, the calls' day partitions and headless objects, one instance at a time. */
 export async function prepareDatabase() {
@@ -23,7 +24,7 @@ export async function prepareDatabase() {
 export async function startServer() {
   const e = env();
   applyAuthDefaults();
-  const where = e.DATABASE_URL ? `PostgreSQL (${new URL(e.DATABASE_URL).host})` : `embedded PGlite in ${e.pgliteDir}`;
+  const where = e.DATABASE_URL ? `PostgreSQL (${pgConfig(e.DATABASE_URL).host})` : `embedded PGlite in ${e.pgliteDir}`;
   const { applied, init } = await prepareDatabase();
   console.log(`[switchyard] database: ${where}; ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}`);
   if (init.created.length) console.log(`[switchyard] created ${init.created.join(", ")}`);
