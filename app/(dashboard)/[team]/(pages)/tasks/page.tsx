@@ -56,7 +56,7 @@ export default async function TaskTypesPage({ params, searchParams }: Props) {
         <>
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm text-gray-600">{rows.length} task type and model pairs. Open a task type to compare its models side by side.</p>
-            <a href={`/${slug}/tasks/export?${query}`} download className={buttonClass("secondary")}>Download CSV</a>
+            <a href={`/${slug}/tasks.csv?${query}`} download className={buttonClass("secondary")}>Download CSV</a>
           </div>
           <SortableTable caption="Task types by model" columns={COLUMNS} initial={{ key: "costUsd", desc: true }}
             rows={rows.map((r) => ({ ...r, href: `/${slug}/tasks/${encodeURIComponent(r.taskType)}?${query}` }))} />

@@ -1,4 +1,5 @@
-// GET /[team]/tasks/export: the Task types table of the chosen window as CSV (signed-in members).
+// GET /[team]/tasks.csv: the Task types table of the chosen window as CSV (signed-in members). Not under
+// /[team]/tasks/, where every name is a task type's page (a task type may be called "export").
 import { parseRange } from "@/lib/analytics/range";
 import { loadTaskTypeTable, taskTypesCsv } from "@/lib/analytics/task-types";
 import { requireTeam } from "@/lib/auth/session";
