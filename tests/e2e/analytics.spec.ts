@@ -33,6 +33,8 @@ test("overview, task types and a task type's comparison draw their charts from t
 
   await page.goto("/demo/tasks");
   const table = page.getByRole("table", { name: /^Task types by model/ });
+  // count() does not wait: the page streams its table in after the heading.
+  await expect(table.locator("tbody tr").first()).toBeVisible();
   const rows = await table.locator("tbody tr").count();
   expect(rows).toBeGreaterThanOrEqual(8);
   const success = table.getByRole("columnheader", { name: /Success/ });
