@@ -4,6 +4,7 @@
 import { Prisma } from "@prisma/client";
 import type { TeamId } from "@/lib/auth/team-id";
 import { db } from "@/lib/db";
+import { timeSpan } from "@/lib/ingest/stored-calls";
 import { csvLine } from "@/lib/analytics/csv";
 import { getCall } from "@/lib/analytics/queries/get-call";
 import { callsWhere } from "@/lib/analytics/queries/list-calls";
@@ -72,10 +73,10 @@ export async function getApiCall(teamId: TeamId, id: string) {
   if (!found) return null;
   const others = [...found.attempts, ...found.shadows].filter((r) => r.id !== id);
   // Bounded by their times, so only their days' partitions are read.
-  const times = others.map((r) => new Date(r.ts).getTime());
+  const span = timeSpan(others.map((r) => ({ ts: new Date(r.ts) })));
   const related = others.length
     ? await db().$queryRaw<Row[]>`SELECT ${COLUMNS} FROM "Call" WHERE "teamSeq" = ${found.call.teamSeq}
-        AND "ts" >= ${new Date(Math.min(...times))} AND "ts" <= ${new Date(Math.max(...times))} AND "id" IN (${Prisma.join(others.map((r) => r.id))})`
+        AND "ts" >= ${new Date(span.from)} AND "ts" <= ${new Date(span.to)} AND "id" IN (${Prisma.join(others.map((r) => r.id))})`
     : [];
   const byId = new Map(related.map((r) => [r.id, toApiCall(r)]));
   const self = toApiCall(found.call as Row);

@@ -7,7 +7,7 @@ import { stableFraction } from "@switchyard/sdk";
 import { check } from "@/lib/evaluators/kinds";
 import type { Scope } from "@/lib/evaluators/schema";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
-import { COLUMNS, daySpan, toStored, type LockedCall, type Raw } from "@/lib/ingest/stored-calls";
+import { COLUMNS, daySpan, timeSpan, toStored, type LockedCall, type Raw } from "@/lib/ingest/stored-calls";
 import { mayOverwrite, setOutcomes, SOURCE_EVALUATOR } from "@/lib/outcomes/set";
 
 export type EvaluatorRow = { id: string; kind: string; config: Record<string, unknown>; scope: Scope; sampleRate: number; version: number };
@@ -79,12 +79,12 @@ export async function evaluateCalls(tx: Tx, teamSeq: number, evaluators: Evaluat
 async function followEvaluators(tx: Tx, teamSeq: number, calls: LockedCall[]) {
   const open = calls.filter((c) => mayOverwrite(c, SOURCE_EVALUATOR));
   if (!open.length) return;
-  const times = open.map((c) => c.ts.getTime());
+  const span = timeSpan(open);
   const verdicts = await tx.query<{ callId: string; verdict: number }>(
     `SELECT s."callId", min(s."verdict")::int AS verdict FROM "Score" s
      JOIN "Evaluator" e ON e."id" = s."evaluatorId" AND e."version" = s."version" AND e."enabled"
      WHERE s."teamSeq" = $1 AND s."callId" = ANY($2::text[]) AND s."ts" >= $3 AND s."ts" <= $4 GROUP BY s."callId"`,
-    [teamSeq, open.map((c) => c.id), new Date(Math.min(...times)).toISOString(), new Date(Math.max(...times)).toISOString()],
+    [teamSeq, open.map((c) => c.id), span.from, span.to],
   );
   const byCall = new Map(verdicts.map((v) => [v.callId, Number(v.verdict)]));
   await setOutcomes(tx, teamSeq, open.map((call) => ({ call, outcome: byCall.get(call.id) ?? null, source: SOURCE_EVALUATOR })));

@@ -34,6 +34,17 @@ export async function lockCalls(tx: Tx, teamSeq: number, where: string, params: 
   return rows.map(toStored);
 }
 
+/** The first and last `ts` of `rows` as ISO strings: a bound that keeps a statement to their days' partitions. */
+export function timeSpan(rows: { ts: Date }[]): { from: string; to: string } {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const { ts } of rows) {
+    from = Math.min(from, ts.getTime());
+    to = Math.max(to, ts.getTime());
+  }
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
+
 /** The span of days the calls `ids` are stored in, from their ids' claims; null when none is stored. */
 export async function daySpan(tx: Tx, teamSeq: number, ids: string[]): Promise<{ from: Date; to: Date } | null> {
   const [span] = await tx.query<{ from: Date | null; to: Date | null }>(

@@ -6,7 +6,7 @@ import { effectiveOutcome, RollupBatch } from "@/lib/rollups/batch";
 import { writeRollups } from "@/lib/rollups/write";
 import type { OutcomeLabel } from "@/lib/ingest/schema";
 import { Columns, type Tx } from "@/lib/ingest/sql";
-import { lockCalls, lockCallsById } from "@/lib/ingest/stored-calls";
+import { lockCalls, lockCallsById, timeSpan } from "@/lib/ingest/stored-calls";
 import { lockForLabels } from "@/lib/ingest/locks";
 import { getTeamStorage } from "@/lib/teams/data";
 
@@ -33,13 +33,13 @@ async function applyCallLabels(tx: Tx, teamSeq: number, labels: Label[], rollups
   }
   if (updates.length) {
     // Bounded by the calls' span of days, so only their partitions are read.
-    const times = calls.map((c) => c.ts.getTime());
+    const span = timeSpan(calls);
     await tx.query(
       // The app's label outranks a review's or an evaluator's (contracts §13): it takes the outcome over.
       `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeReason" = v.reason, "outcomeSource" = NULL
        FROM ${updates.unnest(2)} AS v(id, outcome, reason)
        WHERE c."teamSeq" = ${teamSeq} AND c."ts" >= $1 AND c."ts" <= $2 AND c."id" = v.id`,
-      [new Date(Math.min(...times)).toISOString(), new Date(Math.max(...times)).toISOString(), ...updates.params],
+      [span.from, span.to, ...updates.params],
     );
   }
   const found = new Set(calls.map((c) => c.id));

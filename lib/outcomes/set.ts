@@ -4,7 +4,7 @@
 import { effectiveOutcome, RollupBatch } from "@/lib/rollups/batch";
 import { writeRollups } from "@/lib/rollups/write";
 import { Columns, type Tx } from "@/lib/ingest/sql";
-import type { LockedCall } from "@/lib/ingest/stored-calls";
+import { timeSpan, type LockedCall } from "@/lib/ingest/stored-calls";
 
 /** Who set a call's outcome (Call.outcomeSource): null is the app (or nobody), which outranks both. */
 export const SOURCE_REVIEW = 2;
@@ -26,12 +26,12 @@ export async function setOutcomes(tx: Tx, teamSeq: number, changes: OutcomeChang
   }
   if (!updates.length) return;
   // Bounded by the calls' span of days, so only their partitions are read.
-  const times = changes.map((c) => c.call.ts.getTime());
+  const span = timeSpan(changes.map((c) => c.call));
   await tx.query(
     `UPDATE "Call" c SET "outcome" = v.outcome, "outcomeSource" = v.source
      FROM ${updates.unnest(2)} AS v(id, outcome, source)
      WHERE c."teamSeq" = ${teamSeq} AND c."ts" >= $1 AND c."ts" <= $2 AND c."id" = v.id`,
-    [new Date(Math.min(...times)).toISOString(), new Date(Math.max(...times)).toISOString(), ...updates.params],
+    [span.from, span.to, ...updates.params],
   );
   await writeRollups(tx, teamSeq, rollups);
 }

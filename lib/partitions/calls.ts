@@ -41,7 +41,7 @@ export async function partitionDays(sql: Sql, table: DayTable = "Call"): Promise
 }
 
 /** How many days back each table's partitions are kept: the longest retention of calls (scores go with them), and of content, of any team. */
-async function longestRetention(sql: Sql): Promise<Record<DayTable, number>> {
+export async function longestRetention(sql: Sql): Promise<Record<DayTable, number>> {
   const [row] = await sql.query<{ calls: number | null; content: number | null }>(
     `SELECT max("retentionDays") AS calls, max(COALESCE("contentRetentionDays", "retentionDays")) AS content FROM "Team"`,
   );

@@ -3,7 +3,7 @@
 // every team's retention has, with their scores. What else hangs off the calls by id (the id's claim, review)
 // is removed first, a few heap blocks at a time.
 import { sqlTransaction, type Sql } from "@/lib/db";
-import { DAY_MS, partitionDays, partitionName, upkeepTransaction, type DayTable } from "@/lib/partitions/calls";
+import { DAY_MS, longestRetention, partitionDays, partitionName, upkeepTransaction, type DayTable } from "@/lib/partitions/calls";
 import { removeDependents } from "@/lib/retention/dependents";
 
 const BLOCKS = 200; // ~5,000 calls of a partition per batch
@@ -71,9 +71,7 @@ export async function dropExpiredCalls(before: Date): Promise<{ day: Date; calls
 
 /** The earliest instants any team still keeps calls and content from: days wholly before them go for everyone. */
 export async function keptByAllSince(sql: Sql, now: Date) {
-  const [row] = await sql.query<{ calls: number | null; content: number | null }>(
-    `SELECT max("retentionDays") AS calls, max(COALESCE("contentRetentionDays", "retentionDays")) AS content FROM "Team"`,
-  );
-  const since = (days: number | null) => new Date(now.getTime() - (days ?? 90) * DAY_MS);
-  return { calls: since(row.calls), content: since(row.content) };
+  const days = await longestRetention(sql);
+  const since = (n: number) => new Date(now.getTime() - n * DAY_MS);
+  return { calls: since(days.Call), content: since(days.CallContent) };
 }
