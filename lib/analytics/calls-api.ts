@@ -73,8 +73,8 @@ export async function getApiCall(teamId: TeamId, id: string) {
   if (!found) return null;
   const others = [...found.attempts, ...found.shadows].filter((r) => r.id !== id);
   // Bounded by their times, so only their days' partitions are read.
-  const span = timeSpan(others.map((r) => ({ ts: new Date(r.ts) })));
-  const related = others.length
+  const span = others.length ? timeSpan(others.map((r) => ({ ts: new Date(r.ts) }))) : null;
+  const related = span
     ? await db().$queryRaw<Row[]>`SELECT ${COLUMNS} FROM "Call" WHERE "teamSeq" = ${found.call.teamSeq}
         AND "ts" >= ${new Date(span.from)} AND "ts" <= ${new Date(span.to)} AND "id" IN (${Prisma.join(others.map((r) => r.id))})`
     : [];
