@@ -8,6 +8,7 @@ import { chooseShares, type Policy } from "@switchyard/sdk";
 import { taskWeightedSuccess } from "@/lib/analytics/stats";
 import { histogramCount, quantile, scaleHistogram, type Histogram } from "@/lib/rollups/histogram";
 import { cellStart, type Plan } from "@/lib/simulate/plan";
+import type { Sample } from "@/lib/simulate/sample";
 import { priorStrength, shrink } from "@/lib/simulate/pooling";
 import type { Assumptions } from "@/lib/simulate/schema";
 
@@ -33,7 +34,8 @@ export type CellEvidence = {
 };
 /** `plan`: how fetch cut cells and groups (without it, by rollup bucket). */
 /** `bucketLevelUntil`: the window's hours before it were read at rollup level, their single calls past retention. */
-export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; plan?: Plan; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices; bucketLevelUntil?: Date | null };
+/** `sample`: the raw calls behind a metadata rule were a sample (sample.ts). */
+export type SimData = { groups: Group[]; evidence: Evidence[]; cells: CellEvidence[]; plan?: Plan; metadataKeys?: string[]; baseline: Baseline[]; prices: Prices; bucketLevelUntil?: Date | null; sample?: Sample | null };
 
 export type Warning = { code: "insufficient_evidence" | "unpriced_model"; model: string; message: string };
 

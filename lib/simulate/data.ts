@@ -97,8 +97,10 @@ function inBuckets(buckets: number[]) {
 /**
  * The same from the raw calls by context segment: for the given buckets, or all calls with their metadata.
  * As in CallTaskSize, the population counts production first attempts and the evidence every call.
+ * `samplePercent`: read only that share of the table's pages (TABLESAMPLE SYSTEM), the same pages on every
+ * run over the same rows (a fixed seed), so a simulation repeated gives the same answer.
  */
-export async function getRawSizes(teamId: TeamId, from: Date, to: Date, starts: number[], only: { buckets: number[]; taskTypes: string[] | null } | { metadataKeys: string[] }) {
+export async function getRawSizes(teamId: TeamId, from: Date, to: Date, starts: number[], only: { buckets: number[]; taskTypes: string[] | null } | { metadataKeys: string[] }, samplePercent?: number) {
   const buckets = "buckets" in only ? Prisma.sql`AND ${inBuckets(only.buckets)} ${ofTypes(only.taskTypes)}` : Prisma.empty;
   // Only the keys rules test: grouping by whole metadata objects made a group of nearly every call.
   const metadata = "metadataKeys" in only && only.metadataKeys.length
@@ -111,7 +113,7 @@ export async function getRawSizes(teamId: TeamId, from: Date, to: Date, starts: 
            COALESCE(sum("outputTokens") FILTER (WHERE ${task}), 0)::int8 AS output,
            count(*)::int8 AS calls, COALESCE(sum(floor("latencyMs"::float8 + 0.5)), 0)::int8 AS latency, count(*) FILTER (WHERE "status" <> 1)::int8 AS answered, COALESCE(sum("outputTokens") FILTER (WHERE "status" <> 1), 0)::int8 AS "answeredOutput",
            count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 1)::int8 AS success, count(*) FILTER (WHERE COALESCE("traceOutcome", "outcome") = 0)::int8 AS failure
-    FROM "Call"
+    FROM "Call" ${samplePercent === undefined ? Prisma.empty : Prisma.sql`TABLESAMPLE SYSTEM (${samplePercent}::float4) REPEATABLE (0)`}
     WHERE "teamSeq" = ${TEAM_SEQ(teamId)} AND "ts" >= ${from} AND "ts" < ${to} ${buckets}
     GROUP BY 1, 2, 3, 4, 5`);
   return rows.map(toGroup);

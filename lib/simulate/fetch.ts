@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { retainedSince } from "@/lib/retention/sweep";
 import { getLoggedFirstAttempts, getPolicyVersions, getRawSizes, getRollupCells, getTaskSizes, type SizeGroup } from "@/lib/simulate/data";
 import { MAX_LOGGED_CALLS, type LoggedCall } from "@/lib/simulate/off-policy";
+import { SAMPLE_CALLS, scaleToCells, type Sample } from "@/lib/simulate/sample";
 
 const DAY_MS = 86_400_000;
 const negate = (groups: SizeGroup[]) => groups.map((g) => ({
@@ -80,17 +81,34 @@ async function rawCallsFrom(teamId: TeamId, from: Date, to: Date, now: Date): Pr
   return kept > from ? new Date(Math.min(kept.getTime(), to.getTime())) : null;
 }
 
-export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }, plan: Plan, now = new Date()): Promise<SimData> {
+/**
+ * Every first attempt by the tested metadata values, from the raw calls: all of them where the window holds
+ * at most `sampleCalls` calls (the rollups count them), else a sample of about that many scaled to the rollups'
+ * exact cells (sample.ts). `sample` says what was read: calls read of calls in the window.
+ */
+async function metadataSizes(teamId: TeamId, from: Date, to: Date, plan: Plan, sampleCalls: number) {
+  const rollup = await getRollupCells(teamId, from, to, { buckets: [], taskTypes: null });
+  const calls = rollup.cells.reduce((n, c) => n + c.calls, 0);
+  const read = (percent?: number) => getRawSizes(teamId, from, to, plan.segmentStarts, { metadataKeys: plan.metadataKeys }, percent);
+  if (calls <= sampleCalls) return { ...fromSizes(await read(), plan.metadataKeys), sample: null };
+  const sampled = await read((100 * sampleCalls) / calls);
+  const { sizes, unsampledTasks } = scaleToCells(sampled, rollup.groups);
+  const readCalls = sampled.reduce((n, g) => n + g.evidence.calls, 0);
+  return { ...fromSizes(sizes, plan.metadataKeys), sample: { calls: readCalls, of: calls, unsampledTasks } };
+}
+
+export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }, plan: Plan, now = new Date(), sampleCalls = SAMPLE_CALLS): Promise<SimData> {
   const { from, to } = window;
   const needsRaw = plan.metadata || plan.splitBuckets.length > 0;
   const rawFrom = needsRaw ? await rawCallsFrom(teamId, from, to, now) : null;
   const exactFrom = rawFrom ?? from;
-  const exact = plan.metadata
-    ? getRawSizes(teamId, exactFrom, to, plan.segmentStarts, { metadataKeys: plan.metadataKeys }).then((sizes) => fromSizes(sizes, plan.metadataKeys))
+  const exact: Promise<{ cells: CellEvidence[]; groups: Group[]; sample?: Sample | null }> = plan.metadata
+    ? metadataSizes(teamId, exactFrom, to, plan, sampleCalls)
     : Promise.all([getRollupCells(teamId, exactFrom, to, { buckets: plan.splitBuckets, taskTypes: plan.splitTaskTypes }), splitSizes(teamId, exactFrom, to, plan, now)])
         .then(([rollup, split]) => { const sized = fromSizes(split, []); return { cells: [...rollup.cells, ...sized.cells], groups: [...rollup.groups, ...sized.groups] }; });
   const past = rawFrom ? atBucketLevel(teamId, from, rawFrom, plan) : Promise.resolve({ cells: [], groups: [] });
   const [stats, priceList, parts] = await Promise.all([getModelStats(teamId, from, to, {}, { latencyOnly: true }), listPrices(teamId), Promise.all([past, exact])]);
+  const sample = parts[1].sample ?? null;
   const cells = parts.flatMap((p) => p.cells);
   const groups = parts.flatMap((p) => p.groups);
   const index = indexPrices(priceList);
@@ -108,7 +126,7 @@ export async function fetchData(teamId: TeamId, window: { from: Date; to: Date }
   const baseline = [...groupBy(production, (s) => s.taskType).values()].map((s) => ({
     taskType: s.taskType, tasks: s.tasks, costNanos: s.costNanos, success: s.success, failure: s.failure, escalations: s.escalations, latencyHist: s.latencyHist,
   }));
-  return { groups, evidence, cells, plan, metadataKeys: plan.metadataKeys, baseline, prices, bucketLevelUntil: rawFrom };
+  return { groups, evidence, cells, plan, metadataKeys: plan.metadataKeys, baseline, prices, bucketLevelUntil: rawFrom, sample };
 }
 
 /**

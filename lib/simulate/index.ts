@@ -7,6 +7,7 @@ import { fetchData, fetchLoggedCalls } from "@/lib/simulate/fetch";
 import { formatResult } from "@/lib/simulate/format";
 import { estimateOffPolicy } from "@/lib/simulate/off-policy";
 import { plan } from "@/lib/simulate/plan";
+import { SAMPLE_CALLS } from "@/lib/simulate/sample";
 import type { Assumptions } from "@/lib/simulate/schema";
 
 export type SimulationInput = { from: Date; to: Date; policy: Policy; assumptions: Assumptions };
@@ -16,10 +17,11 @@ export async function simulate(teamId: TeamId, input: SimulationInput) {
 }
 
 /** The projection and the data behind it (the Simulate page also draws each model's frontier from it). */
-export async function simulateWithData(teamId: TeamId, input: SimulationInput) {
+/** `sampleCalls`: where a metadata rule reads raw calls, the most it reads one by one before sampling (sample.ts). */
+export async function simulateWithData(teamId: TeamId, input: SimulationInput, sampleCalls = SAMPLE_CALLS) {
   const p = plan(input.policy);
-  const [data, logged] = await Promise.all([fetchData(teamId, input, p), fetchLoggedCalls(teamId, input)]);
+  const [data, logged] = await Promise.all([fetchData(teamId, input, p, new Date(), sampleCalls), fetchLoggedCalls(teamId, input)]);
   const rows = compute(data, input.policy, input.assumptions).sort((a, b) => b.baseline.costNanos - a.baseline.costNanos);
   const offPolicy = { ...estimateOffPolicy(logged.calls, input.policy), truncated: logged.truncated };
-  return { result: formatResult(input, p, rows, totalOf(rows, "baseline"), totalOf(rows, "projected"), offPolicy, data.bucketLevelUntil ?? null), data };
+  return { result: formatResult(input, p, rows, totalOf(rows, "baseline"), totalOf(rows, "projected"), offPolicy, data), data };
 }

@@ -6,7 +6,7 @@ import { POST } from "@/app/api/v1/simulate/route";
 import { checkedTeamId } from "@/lib/auth/team-id";
 import { ingestEvents } from "@/lib/ingest/mutations";
 import { applyOutcomes } from "@/lib/outcomes/mutations";
-import { simulate } from "@/lib/simulate";
+import { simulate, simulateWithData } from "@/lib/simulate";
 import { compute, type Group } from "@/lib/simulate/compute";
 import { fetchData } from "@/lib/simulate/fetch";
 import { plan } from "@/lib/simulate/plan";
@@ -222,5 +222,36 @@ describe("simulate", () => {
     expect(row.projected.successRate!).toBeCloseTo(0.95, 2);
     const free = row.coverage.find((c) => c.routes["gpt-5.4-nano"] === 1)!;
     expect(free).toMatchObject({ tasks: 200, evidence: { "gpt-5.4-nano": { labeled: 100, pooled: false } } });
+  });
+
+  it("reads a sample of the raw calls for a metadata rule over a large window, keeping the rollups' totals", async () => {
+    const { team } = await makeOwner();
+    const teamId = checkedTeamId(team.id);
+    // 6,000 calls, 30% on the free tier, two task types and sizes across buckets; pages hold tiers mixed.
+    const events = Array.from({ length: 6000 }, (_, i) => makeEvent({
+      id: `s-${String(i).padStart(5, "0")}`, taskType: i % 3 ? "extract" : "classify", model: i % 4 ? "gpt-5.4-mini" : "gpt-5.4-nano", timestamp: day + i * 14_000,
+      inputTokens: 300 + (i % 7) * 400, outputTokens: 40 + (i % 5), metadata: { tier: i % 10 < 3 ? "free" : "pro" }, outcome: i % 9 ? "success" : "failure",
+    }));
+    for (let i = 0; i < events.length; i += 1000) await ingestEvents(teamId, events.slice(i, i + 1000));
+    const policy: Policy = { defaultModel: "gpt-5.4-mini", rules: [{ id: "free", when: { metadata: { tier: "free" } }, model: "gpt-5.4-nano" }] };
+    const input = { ...window, policy, assumptions };
+    const exact = (await simulateWithData(teamId, input)).result;
+    expect(exact.path.sample).toBeNull();
+    const { result } = await simulateWithData(teamId, input, 1500);
+    expect(result.path.exact).toBe(false);
+    expect(result.path.sample!.of).toBe(6000);
+    expect(result.path.sample!.calls).toBeGreaterThan(500);
+    expect(result.path.sample!.calls).toBeLessThan(3500);
+    expect(result.path.notes.join(" ")).toMatch(/a sample of [\d,]+ of them/);
+    // The population and baseline are the rollups' own; only the split by tier is estimated.
+    expect(result.baseline).toEqual(exact.baseline);
+    expect(result.projected.tasks).toBe(6000);
+    for (const row of result.byTaskType) expect(row.tasks).toBe(exact.byTaskType.find((r) => r.taskType === row.taskType)!.tasks);
+    expect(result.projected.costUsd).toBeGreaterThan(exact.projected.costUsd * 0.9);
+    expect(result.projected.costUsd).toBeLessThan(exact.projected.costUsd * 1.1);
+    const nano = result.byTaskType.find((r) => r.taskType === "extract")!.modelMix["gpt-5.4-nano"]!;
+    expect(Math.abs(nano - 0.3)).toBeLessThan(0.1);
+    // The same pages each time: a repeated simulation answers the same.
+    expect((await simulateWithData(teamId, input, 1500)).result).toEqual(result);
   });
 });
