@@ -12,6 +12,7 @@ import { writeRollups } from "@/lib/rollups/write";
 import { quickEvent } from "@/lib/ingest/fast-event";
 import { callEventSchema, MAX_CONTENT_BYTES, type CallEvent } from "@/lib/ingest/schema";
 import { Columns, int8, type Tx } from "@/lib/ingest/sql";
+import { GroupCommit } from "@/lib/ingest/group-commit";
 
 export type IngestResult = {
   accepted: number;
@@ -118,23 +119,33 @@ async function insertContent(tx: Tx, teamSeq: number, rows: Row[]) {
   await tx.query(`INSERT INTO "CallContent" ("teamSeq", "callId", "ts", "input", "output") SELECT * FROM ${values.unnest()}`, values.params);
 }
 
+const groups = new GroupCommit<CallEvent>((teamId, events) => storeEvents(teamId as TeamId, events));
+
 /**
  * Stores a batch. Valid events are stored even when others are rejected; an id already stored (in this
- * batch or before) is a duplicate and changes nothing. Calls, rollups, pending labels and content are
- * written in one transaction, so after it returns every accepted event is committed.
+ * batch or before) is a duplicate and changes nothing. Batches of a team that arrive together are stored
+ * together (group-commit.ts); either way, every accepted event is committed before this returns.
  */
 export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<IngestResult> {
   const { valid, rejected } = validate(events);
   const firstById = new Map<string, CallEvent>();
   for (const { event } of valid) if (!firstById.has(event.id)) firstById.set(event.id, event);
   if (firstById.size === 0) return { accepted: 0, duplicates: valid.length, rejected };
-
   noteIngest();
+  const inserted = await groups.add(teamId, [...firstById.values()]);
+  return { accepted: inserted, duplicates: valid.length - inserted, rejected };
+}
+
+/**
+ * Calls, rollups, pending labels and content of events with distinct ids, in one transaction; the ids it
+ * stored (those not stored before).
+ */
+async function storeEvents(teamId: TeamId, events: CallEvent[]): Promise<Set<string>> {
   const team = await getTeamStorage(teamId);
   // Sorted by id so that concurrent batches sharing ids take row locks in the same order.
-  const batch = [...firstById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const batch = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const inserted = await sqlTransaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     await lockForIngest(tx, team.seq);
     const catalog = indexPrices(await readPrices(tx, teamId));
     const pending = await pendingLabels(tx, team.seq, batch.map((e) => e.id));
@@ -154,9 +165,6 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
     const claimed = await claimIds(tx, team.seq, rows);
     const fresh = rows.filter((r) => claimed.has(r.id));
     await insertCalls(tx, team.seq, fresh);
-    const rollups = new RollupBatch();
-    fresh.forEach((r) => rollups.addCall(r));
-    await writeRollups(tx, team.seq, rollups);
     const applied = fresh.filter((r) => pending.has(r.id)).map((r) => r.id);
     if (applied.length) {
       await tx.query(`DELETE FROM "PendingOutcome" WHERE "teamSeq" = $1 AND "callId" = ANY($2::text[])`, [team.seq, applied]);
@@ -166,7 +174,10 @@ export async function ingestEvents(teamId: TeamId, events: unknown[]): Promise<I
     if (team.evaluating && fresh.length) {
       await tx.query(`INSERT INTO "EvalPending" ("teamSeq", "callIds") VALUES ($1, $2::text[])`, [team.seq, fresh.map((r) => r.id)]);
     }
-    return fresh.length;
+    // Last: concurrent batches of a team add to the same rollup rows, whose locks are held until the commit.
+    const rollups = new RollupBatch();
+    fresh.forEach((r) => rollups.addCall(r));
+    await writeRollups(tx, team.seq, rollups);
+    return claimed;
   });
-  return { accepted: inserted, duplicates: valid.length - inserted, rejected };
 }

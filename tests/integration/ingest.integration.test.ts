@@ -77,6 +77,23 @@ describe("POST /api/v1/ingest", () => {
     expect(rollup._sum).toEqual({ calls: 50n, inputTokens: 50n * 800n });
   });
 
+  it("stores concurrent batches with overlapping ids once each, with rollups equal to the stored calls", async () => {
+    const { team } = await teamWithKey();
+    await ingestEvents(team.id, [makeEvent({ id: "c-5", inputTokens: 1 })]);
+    // Six batches at once: batch b holds ids 10b..10b+19, so each shares ten ids with the next.
+    const batches = Array.from({ length: 6 }, (_, b) => Array.from({ length: 20 }, (_, i) => makeEvent({ id: `c-${10 * b + i}`, inputTokens: 100 + 10 * b + i })));
+    const results = await Promise.all(batches.map((events) => ingestEvents(team.id, events)));
+    for (const r of results) expect(r.accepted + r.duplicates).toBe(20);
+    expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(70 - 1);
+    const seq = await seqOf(team.id);
+    expect((await storedIds(seq)).length).toBe(70);
+    const [raw] = await db().$queryRaw<{ calls: bigint; input: bigint }[]>`SELECT count(*)::int8 AS calls, sum("inputTokens")::int8 AS input FROM "Call" WHERE "teamSeq" = ${seq}`;
+    const rollup = await db().callRollup.aggregate({ where: { teamSeq: seq }, _sum: { calls: true, inputTokens: true } });
+    const day = await db().callRollupDay.aggregate({ where: { teamSeq: seq }, _sum: { calls: true, inputTokens: true } });
+    expect(rollup._sum).toEqual({ calls: raw.calls, inputTokens: raw.input });
+    expect(day._sum).toEqual({ calls: raw.calls, inputTokens: raw.input });
+  });
+
   it("accepts gzip bodies", async () => {
     const { key } = await teamWithKey();
     const res = await post(key.secret, gzipSync(JSON.stringify({ events: [makeEvent()] })), { "content-encoding": "gzip" });
