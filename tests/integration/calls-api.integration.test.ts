@@ -126,7 +126,12 @@ describe("GET /api/v1/calls/{id}", () => {
     expect(call).toMatchObject({ id: "retry", attempt: 2, input: "Where is order A-7731?", output: "It shipped on Monday.", scores: [] });
     expect(call.attempts.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([["first", "error"], ["retry", "ok"]]);
     expect(call.shadows.map((c: { id: string; shadowOf: string }) => [c.id, c.shadowOf])).toEqual([["twin", "first"]]);
-    const plain = await (await one(read.secret, "c-01")).json();
+    // A call without retries or shadows: itself as its only attempt, no shadows, and no content captured.
+    const alone = await one(read.secret, "c-01");
+    expect(alone.status).toBe(200);
+    const plain = await alone.json();
+    expect(plain).toMatchObject({ id: "c-01", shadows: [] });
+    expect(plain.attempts.map((c: { id: string }) => c.id)).toEqual(["c-01"]);
     expect(plain).not.toHaveProperty("input");
     const missing = await one(read.secret, "no-such-call");
     expect(missing.status).toBe(404);
