@@ -83,14 +83,14 @@ async function rawCallsFrom(teamId: TeamId, from: Date, to: Date, now: Date): Pr
 
 /**
  * Every first attempt by the tested metadata values, from the raw calls: all of them where the window holds
- * at most `sampleCalls` calls (the rollups count them), else a sample of about that many scaled to the rollups'
- * exact cells (sample.ts). `sample` says what was read: calls read of calls in the window.
+ * at most twice `sampleCalls` calls (the rollups count them), else a sample of about that many scaled to the
+ * rollups' exact cells (sample.ts). `sample` says what was read: calls read of calls in the window.
  */
 async function metadataSizes(teamId: TeamId, from: Date, to: Date, plan: Plan, sampleCalls: number) {
   const rollup = await getRollupCells(teamId, from, to, { buckets: [], taskTypes: null });
   const calls = rollup.cells.reduce((n, c) => n + c.calls, 0);
   const read = (percent?: number) => getRawSizes(teamId, from, to, plan.segmentStarts, { metadataKeys: plan.metadataKeys }, percent);
-  if (calls <= sampleCalls) return { ...fromSizes(await read(), plan.metadataKeys), sample: null };
+  if (calls <= 2 * sampleCalls) return { ...fromSizes(await read(), plan.metadataKeys), sample: null };
   const sampled = await read((100 * sampleCalls) / calls);
   const { sizes, unsampledTasks } = scaleToCells(sampled, rollup.groups);
   const readCalls = sampled.reduce((n, g) => n + g.evidence.calls, 0);

@@ -6,7 +6,10 @@ import { contextBucket } from "@/lib/rollups/batch";
 import type { Group } from "@/lib/simulate/compute";
 import type { SizeGroup } from "@/lib/simulate/data";
 
-/** The most raw calls a metadata rule reads one by one; a window holding more is read as a sample of about this many. */
+/**
+ * A sample's size in calls. A window of up to twice this many is read whole (a sample of most of it would
+ * save little); beyond that, a sample of about this many.
+ */
 export const SAMPLE_CALLS = 200_000;
 
 /** What a sampled read took: `calls` read of the `of` calls in the window; `unsampledTasks` as scaleToCells says. */
