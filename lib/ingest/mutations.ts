@@ -11,7 +11,7 @@ import { RollupBatch, type StoredCall } from "@/lib/rollups/batch";
 import { writeRollups } from "@/lib/rollups/write";
 import { quickEvent } from "@/lib/ingest/fast-event";
 import { callEventSchema, MAX_CONTENT_BYTES, type CallEvent } from "@/lib/ingest/schema";
-import { Columns, int8, type Tx } from "@/lib/ingest/sql";
+import { Columns, copyText, int8, type Tx } from "@/lib/ingest/sql";
 import { GroupCommit } from "@/lib/ingest/group-commit";
 
 export type IngestResult = {
@@ -27,12 +27,6 @@ const CALL_COLUMNS = [
   "latencyMs", "ttftMs", "status", "errorType", "outcome", "traceOutcome", "outcomeReason", "traceId", "stepIndex",
   "contextTokens", "toolCount", "toolCallCount", "attempt", "parentId", "escalatedFrom", "shadowOf", "policyVersion",
   "ruleId", "costNanos", "clientCostNanos", "metadata", "propensity",
-];
-const CALL_TYPES = [
-  "int4", "text", "timestamptz", "text", "text", "text", "int4", "int4", "int4", "int4",
-  "float4", "float4", "int2", "text", "int2", "int2", "text", "text", "int4",
-  "int4", "int2", "int2", "int2", "text", "text", "text", "int4",
-  "text", "int8", "int8", "jsonb", "float4",
 ];
 
 const label = (o: "success" | "failure" | undefined) => (o === undefined ? null : o === "success" ? 1 : 0);
@@ -94,29 +88,25 @@ async function claimIds(tx: Tx, teamSeq: number, rows: Row[]): Promise<Set<strin
 
 async function insertCalls(tx: Tx, teamSeq: number, rows: Row[]) {
   if (!rows.length) return;
-  const values = new Columns(CALL_TYPES);
-  for (const r of rows) {
+  const values = rows.map((r) => {
     const e = r.event;
-    values.add([
+    return [
       teamSeq, r.id, r.ts.toISOString(), r.taskType, r.model, e.provider ?? null, r.inputTokens, r.outputTokens, r.cachedTokens, r.reasoningTokens,
       r.latencyMs, r.ttftMs, r.status, r.errorType, r.outcome, r.traceOutcome, r.outcomeReason, e.traceId ?? null, e.stepIndex ?? null,
       r.contextTokens, r.toolCount, e.toolCallCount ?? 0, r.attempt, e.parentId ?? null, r.escalatedFrom, e.shadowOf ?? null, e.policyVersion ?? null,
       e.ruleId ?? null, int8(r.costNanos), r.costNanos === null && e.costUsd !== undefined ? String(Math.round(e.costUsd * 1e9)) : null,
       e.metadata ? JSON.stringify(e.metadata) : null, e.propensity ?? null,
-    ]);
-  }
-  await tx.query(`INSERT INTO "Call" (${CALL_COLUMNS.map((c) => `"${c}"`).join(", ")}) SELECT * FROM ${values.unnest()}`, values.params);
+    ];
+  });
+  await tx.copyFrom("Call", CALL_COLUMNS, copyText(values));
 }
 
 async function insertContent(tx: Tx, teamSeq: number, rows: Row[]) {
-  const values = new Columns(["int4", "text", "timestamptz", "text", "text"]);
-  for (const r of rows) {
-    if (r.event.input === undefined && r.event.output === undefined) continue;
-    values.add([teamSeq, r.id, r.ts.toISOString(), truncateUtf8(r.event.input, MAX_CONTENT_BYTES), truncateUtf8(r.event.output, MAX_CONTENT_BYTES)]);
-  }
+  const values = rows.flatMap((r) => (r.event.input === undefined && r.event.output === undefined ? []
+    : [[teamSeq, r.id, r.ts.toISOString(), truncateUtf8(r.event.input, MAX_CONTENT_BYTES), truncateUtf8(r.event.output, MAX_CONTENT_BYTES)]]));
   if (!values.length) return;
   // Only calls whose ids this batch claimed come here, so a call never gets two rows of content.
-  await tx.query(`INSERT INTO "CallContent" ("teamSeq", "callId", "ts", "input", "output") SELECT * FROM ${values.unnest()}`, values.params);
+  await tx.copyFrom("CallContent", ["teamSeq", "callId", "ts", "input", "output"], copyText(values));
 }
 
 const groups = new GroupCommit<CallEvent>((teamId, events) => storeEvents(teamId as TeamId, events));

@@ -1,6 +1,7 @@
-// Helpers for the multi-row statements of the ingest path, run on a transaction client. Rows travel as
-// one array per column and are unpacked with unnest(): a handful of parameters instead of tens of
-// thousands, which PostgreSQL parses and the driver binds many times faster.
+// Helpers for the multi-row statements of the ingest path, run on a transaction client. Plain inserts
+// (calls, content) go as COPY's text format; statements that need more than an insert (ON CONFLICT,
+// RETURNING) take their rows as one array per column unpacked with unnest(): a handful of parameters
+// instead of tens of thousands, which PostgreSQL parses and the driver binds many times faster.
 import type { Sql } from "@/lib/db";
 
 export type Tx = Sql;
@@ -57,3 +58,27 @@ export function arrayLiteral(values: unknown[]): string {
 
 /** BigInt → text for the driver; the SQL casts it back to int8. */
 export const int8 = (v: bigint | null) => (v === null ? null : v.toString());
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+/**
+ * Rows in COPY's text format: fields split by tabs, rows ended by newlines, NULL as \N, and a backslash, tab,
+ * newline or carriage return inside text escaped by a backslash. Numbers, bigints and booleans as written.
+ */
+export function copyText(rows: unknown[][]): string {
+  let out = "";
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (i > 0) out += "\t";
+      if (v === null || v === undefined) out += "\\N";
+      else if (typeof v === "string") out += COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]) : v;
+      else if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") out += String(v);
+      else throw new TypeError(`copyText: unsupported ${typeof v}`);
+    }
+    out += "\n";
+  }
+  return out;
+}

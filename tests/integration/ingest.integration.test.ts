@@ -6,7 +6,7 @@ import { db, sqlTransaction } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { ingestEvents } from "@/lib/ingest/mutations";
 import { takeRequest } from "@/lib/ingest/rate-limit";
-import { arrayLiteral } from "@/lib/ingest/sql";
+import { arrayLiteral, copyText } from "@/lib/ingest/sql";
 import { apiRequest, makeEvent, makeKey, makeOwner } from "@/tests/factories";
 
 async function teamWithKey() {
@@ -146,8 +146,8 @@ describe("POST /api/v1/ingest", () => {
   });
 });
 
-describe("arrayLiteral (how ingest sends each column)", () => {
-  const text = fc.string({ maxLength: 12, unit: fc.constantFrom('"', "\\", ",", "{", "}", " ", "a", "NULL", "é", "😀", "'", "\n", "\t") });
+describe("arrayLiteral and copyText (how ingest sends rows)", () => {
+  const text = fc.string({ maxLength: 12, unit: fc.constantFrom('"', "\\", ",", "{", "}", " ", "a", "NULL", "\\N", "\\.", "é", "😀", "'", "\n", "\r", "\t") });
   const roundTrip = (type: string, values: unknown[]) =>
     sqlTransaction(async (sql) => (await sql.query<{ v: unknown[] }>(`SELECT $1::${type}[] AS v`, [arrayLiteral(values)]))[0].v);
 
@@ -162,5 +162,19 @@ describe("arrayLiteral (how ingest sends each column)", () => {
     expect((await roundTrip("int8", bigints)).map((v) => (v === null ? null : BigInt(v as string)))).toEqual(bigints);
     expect(await roundTrip("bool", [true, false, null])).toEqual([true, false, null]);
     expect(await roundTrip("text", [])).toEqual([]);
+  });
+
+  it("reads back the same text, numbers, bigints, booleans and NULLs through COPY's text format", async () => {
+    // A temporary table per run (dropped at commit); the same COPY path as the calls' (lib/db.ts copyFrom).
+    const copied = (rows: unknown[][]) => sqlTransaction(async (sql) => {
+      await sql.query(`CREATE TEMPORARY TABLE "CopyCheck" (n int4, t text, d float8, b int8, f bool) ON COMMIT DROP`);
+      await sql.copyFrom("CopyCheck", ["n", "t", "d", "b", "f"], copyText(rows));
+      return sql.query<{ n: number; t: string | null; d: number | null; b: string | bigint | null; f: boolean | null }>(`SELECT n, t, d, b::text AS b, f FROM "CopyCheck" ORDER BY n`);
+    });
+    const row = fc.tuple(fc.option(text), fc.option(fc.double({ noNaN: true, noDefaultInfinity: true })), fc.option(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })), fc.option(fc.boolean()));
+    await fc.assert(fc.asyncProperty(fc.array(row, { maxLength: 6 }), async (rows) => {
+      const back = await copied(rows.map((r, n) => [n, ...r]));
+      expect(back.map((r) => [r.t, r.d === null ? null : Number(r.d), r.b === null ? null : BigInt(r.b), r.f])).toEqual(rows.map(([t, d, b, f]) => [t, d === null ? null : Object.is(d, -0) ? 0 : d, b, f]));
+    }), { numRuns: 100 });
   });
 });
