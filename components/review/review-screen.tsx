@@ -3,7 +3,7 @@
 // (JSON pretty-printed, tool calls shown), and keys for everything: 1 pass, 2 fail, s skip, j/k next and
 // previous, r to write a reason (Escape leaves the box). Verdicts go to the server one at a time.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { reviewCallAction } from "@/lib/review/actions";
 
@@ -20,16 +20,31 @@ export function ReviewScreen({ slug, items }: { slug: string; items: ReviewItemV
   const [done, setDone] = useState<Record<string, Verdict>>({});
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const [, start] = useTransition();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const item = items[index];
   const left = items.filter((i) => !done[i.callId]).length;
 
+  // Keys act on the screen as last painted: the handler reads it from here, not from its own render, which
+  // a keydown can outrun. `saving` is the call whose verdict is on its way, until that verdict is painted,
+  // so a key pressed meanwhile neither repeats it nor is lost to a screen still waiting for the server.
+  const latest = useRef({ item, done, index, left, reason });
+  const saving = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    latest.current = { item, done, index, left, reason };
+    if (saving.current && done[saving.current]) saving.current = null;
+  });
+
   const decide = useCallback((verdict: Verdict) => {
-    if (!item || done[item.callId] || pending) return;
+    const { item, done, index, left, reason } = latest.current;
+    if (!item || done[item.callId] || saving.current) return;
+    saving.current = item.callId;
     start(async () => {
-      const result = await reviewCallAction(slug, { callId: item.callId, verdict, reason: reason || undefined });
-      if (!result.ok) return setError(result.error ?? "The verdict was not saved.");
+      const result = await reviewCallAction(slug, { callId: item.callId, verdict, reason: reason || undefined }).catch(() => ({ ok: false as const, error: undefined }));
+      if (!result.ok) {
+        saving.current = null;
+        return setError(result.error ?? "The verdict was not saved.");
+      }
       setError(null);
       setReason("");
       setDone((d) => ({ ...d, [item.callId]: verdict }));
@@ -37,7 +52,7 @@ export function ReviewScreen({ slug, items }: { slug: string; items: ReviewItemV
       if (next >= 0) setIndex(next);
       else if (left <= 1) router.refresh(); // the last held item: ask for the next ones
     });
-  }, [item, done, pending, slug, reason, items, index, left, router]);
+  }, [slug, items, router]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -103,9 +118,9 @@ export function ReviewScreen({ slug, items }: { slug: string; items: ReviewItemV
             className="mt-0.5 block w-full rounded-md border border-gray-300 p-2 text-sm" />
         </label>
         <div className="flex flex-wrap gap-2">
-          <button type="button" disabled={pending || Boolean(done[item.callId])} onClick={() => decide("pass")} className="rounded-md bg-green-700 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">Pass (1)</button>
-          <button type="button" disabled={pending || Boolean(done[item.callId])} onClick={() => decide("fail")} className="rounded-md bg-red-700 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">Fail (2)</button>
-          <button type="button" disabled={pending || Boolean(done[item.callId])} onClick={() => decide("skip")} className="rounded-md border border-gray-300 px-3 py-2 text-sm disabled:opacity-50">Skip (s)</button>
+          <button type="button" disabled={Boolean(done[item.callId])} onClick={() => decide("pass")} className="rounded-md bg-green-700 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">Pass (1)</button>
+          <button type="button" disabled={Boolean(done[item.callId])} onClick={() => decide("fail")} className="rounded-md bg-red-700 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">Fail (2)</button>
+          <button type="button" disabled={Boolean(done[item.callId])} onClick={() => decide("skip")} className="rounded-md border border-gray-300 px-3 py-2 text-sm disabled:opacity-50">Skip (s)</button>
         </div>
       </section>
     </div>
